@@ -1,0 +1,9 @@
+namespace MakeTheChange.Grains.Persistence;
+
+public enum WriteCheck
+{
+    Pending,
+    Confirmed,
+    Stale,
+    Rejected,
+}

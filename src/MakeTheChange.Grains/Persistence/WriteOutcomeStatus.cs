@@ -1,0 +1,9 @@
+namespace MakeTheChange.Grains.Persistence;
+
+internal enum WriteOutcomeStatus
+{
+    Committed,
+    Conflict,
+    NotStored,
+    Unknown,
+}

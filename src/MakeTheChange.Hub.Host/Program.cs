@@ -1,0 +1,3 @@
+using MakeTheChange.Hub;
+
+return await HubApplication.RunAsync(args);

@@ -1,0 +1,3 @@
+namespace MakeTheChange.Hub.Demo;
+
+internal sealed record DemoSeedResult(int Locations, int Products, int Movements);

@@ -1,0 +1,3 @@
+namespace MakeTheChange.Hub.Health;
+
+public sealed record HealthResponse(string Status);

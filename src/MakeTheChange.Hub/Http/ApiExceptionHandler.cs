@@ -1,0 +1,115 @@
+using System.Text.Json;
+using MakeTheChange.Grains;
+using MakeTheChange.Grains.Transactions;
+using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Logging;
+using Npgsql;
+
+namespace MakeTheChange.Hub.Http;
+
+/// <summary>
+/// Turns what escaped an endpoint into problem details: unreadable input is a 400 that says where it
+/// is wrong, an unreachable database a 503 to retry, anything else a 500 that reveals nothing inside.
+/// </summary>
+internal sealed partial class ApiExceptionHandler(IProblemDetailsService problems, ILogger<ApiExceptionHandler> logger) : IExceptionHandler
+{
+    public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
+    {
+        if (exception is OperationCanceledException && httpContext.RequestAborted.IsCancellationRequested)
+        {
+            // The caller went away; there is nobody to answer.
+            return true;
+        }
+
+        var problem = Describe(exception);
+        if (problem.Status == StatusCodes.Status500InternalServerError)
+        {
+            LogUnexpected(httpContext.Request.Method, httpContext.Request.Path, exception);
+        }
+        else if (problem.Status == StatusCodes.Status503ServiceUnavailable)
+        {
+            httpContext.Response.Headers.RetryAfter = "1";
+        }
+
+        httpContext.Response.StatusCode = problem.Status ?? StatusCodes.Status500InternalServerError;
+        return await problems.TryWriteAsync(new ProblemDetailsContext
+        {
+            HttpContext = httpContext,
+            ProblemDetails = problem,
+            Exception = exception,
+        });
+    }
+
+    private static ProblemDetails Describe(Exception exception) => exception switch
+    {
+        BadHttpRequestException { InnerException: JsonException json } => new ProblemDetails
+        {
+            Status = StatusCodes.Status400BadRequest,
+            Title = "Malformed request body",
+            Detail = DescribeJsonError(json),
+        },
+        BadHttpRequestException badRequest => new ProblemDetails
+        {
+            Status = badRequest.StatusCode,
+            Title = badRequest.StatusCode == StatusCodes.Status413PayloadTooLarge ? "Request body too large" : "Bad request",
+            Detail = badRequest.Message,
+        },
+        StorageUnavailableException storage => ApiProblems.ServiceUnavailable(storage.Message),
+        GrainContentionException contention => ApiProblems.ServiceUnavailable(contention.Message),
+        TransactionAbortedException => ApiProblems.ServiceUnavailable("The operation took too long and was abandoned; nothing was applied. Retry with the same id."),
+        NpgsqlException { IsTransient: true } or TimeoutException => ApiProblems.ServiceUnavailable("The database is unreachable; nothing was applied. Retry later."),
+        _ => new ProblemDetails
+        {
+            Status = StatusCodes.Status500InternalServerError,
+            Title = "Unexpected error",
+            Detail = "The hub failed to handle this request. The error was logged.",
+        },
+    };
+
+    private static string DescribeJsonError(JsonException json)
+    {
+        // System.Text.Json's messages name .NET types; callers need the JSON path and what is expected.
+        var where = string.IsNullOrEmpty(json.Path) || json.Path == "$" ? "the body" : json.Path;
+        var message = json.Message;
+        if (message.Contains("could not be converted to System.Int32", StringComparison.Ordinal)
+            || message.Contains("could not be converted to System.Nullable`1[System.Int32]", StringComparison.Ordinal))
+        {
+            return $"{where}: expected a whole number between -2147483648 and 2147483647.";
+        }
+
+        if (message.Contains("could not be mapped to any .NET member", StringComparison.Ordinal))
+        {
+            return $"{where}: this field is not part of the request (check its spelling).";
+        }
+
+        if (message.Contains("System.DateOnly", StringComparison.Ordinal))
+        {
+            return $"{where}: expected a date as YYYY-MM-DD.";
+        }
+
+        if (message.Contains("System.DateTimeOffset", StringComparison.Ordinal))
+        {
+            return $"{where}: expected an RFC 3339 time with an offset, such as 2026-11-21T09:30:00Z.";
+        }
+
+        if (message.Contains("System.String", StringComparison.Ordinal))
+        {
+            return $"{where}: expected a string.";
+        }
+
+        if (message.Contains("System.Boolean", StringComparison.Ordinal))
+        {
+            return $"{where}: expected true or false.";
+        }
+
+        // Syntax errors: System.Text.Json's first sentence says what it met ("'}' is an invalid start of a value.").
+        var pathMarker = message.IndexOf(" Path:", StringComparison.Ordinal);
+        var what = pathMarker > 0 ? message[..pathMarker] : message;
+        return $"The body is not valid JSON at {where}: {what}";
+    }
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Unhandled error on {Method} {Path}")]
+    private partial void LogUnexpected(string method, string path, Exception exception);
+}

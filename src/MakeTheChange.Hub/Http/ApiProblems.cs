@@ -1,0 +1,40 @@
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
+
+namespace MakeTheChange.Hub.Http;
+
+/// <summary>The hub's problem details (RFC 9457): a title, and a detail that says what is wrong.</summary>
+internal static class ApiProblems
+{
+    public static ValidationProblem Invalid(ValidationErrors errors) =>
+        TypedResults.ValidationProblem(
+            errors.ToDictionary(),
+            detail: "The request is invalid; nothing was changed. See errors for each field.",
+            title: "Invalid request");
+
+    public static ValidationProblem Invalid(string field, string message)
+    {
+        var errors = new ValidationErrors();
+        errors.Add(field, message);
+        return Invalid(errors);
+    }
+
+    public static ProblemHttpResult NotFound(string detail) =>
+        TypedResults.Problem(detail, statusCode: StatusCodes.Status404NotFound, title: "Not found");
+
+    public static ProblemHttpResult Conflict(string title, string detail, IDictionary<string, object?>? extensions = null) =>
+        TypedResults.Problem(detail, statusCode: StatusCodes.Status409Conflict, title: title, extensions: extensions);
+
+    public static ProblemHttpResult IdempotencyConflict(string idName, string id) =>
+        Conflict(
+            "Id reused with a different request",
+            $"{idName} '{id}' was already used for a different request; send the same request to repeat it, or use a new {idName}.");
+
+    public static ProblemDetails ServiceUnavailable(string detail) => new()
+    {
+        Status = StatusCodes.Status503ServiceUnavailable,
+        Title = "Service unavailable",
+        Detail = detail,
+    };
+}

@@ -1,0 +1,33 @@
+using MakeTheChange.Hub.Alerts;
+using MakeTheChange.Hub.Health;
+using MakeTheChange.Hub.Locations;
+using MakeTheChange.Hub.Products;
+using MakeTheChange.Hub.Reservations;
+using MakeTheChange.Hub.Security;
+using MakeTheChange.Hub.Stock;
+using Microsoft.AspNetCore.Builder;
+
+namespace MakeTheChange.Hub;
+
+public static class HubEndpoints
+{
+    /// <summary>The middleware and every endpoint of api.md; <c>/api</c> needs the admin key.</summary>
+    public static WebApplication MapHub(this WebApplication app)
+    {
+        app.UseExceptionHandler();
+        app.UseStatusCodePages();
+        app.UseAuthentication();
+        app.UseAuthorization();
+
+        app.MapOpenApi().AllowAnonymous();
+        app.MapHealthEndpoints();
+
+        var api = app.MapGroup("/api").RequireAuthorization(ApiKeyAuthentication.AdminPolicy);
+        api.MapLocationsEndpoints();
+        api.MapProductsEndpoints();
+        api.MapStockEndpoints();
+        api.MapReservationsEndpoints();
+        api.MapAlertsEndpoints();
+        return app;
+    }
+}

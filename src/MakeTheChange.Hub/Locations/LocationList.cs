@@ -1,0 +1,3 @@
+namespace MakeTheChange.Hub.Locations;
+
+public sealed record LocationList(IReadOnlyList<LocationResponse> Items);

@@ -1,0 +1,8 @@
+namespace MakeTheChange.Hub.Reservations;
+
+public enum ReservationChannel
+{
+    ClickAndCollect,
+    Online,
+    B2b,
+}

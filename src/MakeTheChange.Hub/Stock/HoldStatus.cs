@@ -1,0 +1,9 @@
+namespace MakeTheChange.Hub.Stock;
+
+public enum HoldStatus
+{
+    Held,
+    Insufficient,
+    UnknownSku,
+    UnknownLocation,
+}

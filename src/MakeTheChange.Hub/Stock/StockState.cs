@@ -1,0 +1,63 @@
+using System.Collections.Immutable;
+using MakeTheChange.Grains;
+
+namespace MakeTheChange.Hub.Stock;
+
+/// <summary>
+/// The state of one SKU at one location: on hand, held, safety stock, lots and holds, plus the ledger
+/// entries not yet written (<see cref="Unsaved"/>). Invariant: the lots add up to on hand when on hand
+/// is positive, and to nothing when a sale took it below zero.
+/// </summary>
+public sealed record StockState : IGrainState<StockState>
+{
+    public required string Sku { get; init; }
+
+    public required string LocationId { get; init; }
+
+    public StockCatalogStatus Catalog { get; init; }
+
+    public long Version { get; init; }
+
+    /// <summary>Sequence number of the last ledger entry; the <c>version</c> callers see.</summary>
+    public long LastSeq { get; init; }
+
+    public int OnHand { get; init; }
+
+    public int Held { get; init; }
+
+    public int SafetyStock { get; init; }
+
+    public DateTimeOffset UpdatedAt { get; init; }
+
+    public ImmutableDictionary<string, StockLot> Lots { get; init; } = ImmutableDictionary.Create<string, StockLot>(StringComparer.Ordinal);
+
+    public ImmutableDictionary<string, StockHold> Holds { get; init; } = ImmutableDictionary.Create<string, StockHold>(StringComparer.Ordinal);
+
+    public ImmutableList<StockLedgerEntry> Unsaved { get; init; } = [];
+
+    /// <summary>What a channel may still promise here: on hand less held less safety stock, never below zero.</summary>
+    public int Available => Math.Max(0, OnHand - Held - SafetyStock);
+
+    public StockState Persisted(long version) => this with { Version = version, Unsaved = [] };
+
+    /// <summary>The state with <paramref name="entry"/> appended to the ledger.</summary>
+    internal StockState Record(StockLedgerEntry entry) => this with
+    {
+        LastSeq = entry.Seq,
+        OnHand = entry.OnHandAfter,
+        Held = entry.HeldAfter,
+        SafetyStock = entry.SafetyStockAfter,
+        UpdatedAt = entry.RecordedAt,
+        Unsaved = Unsaved.Add(entry),
+    };
+
+    /// <summary>The lots in the order stock leaves them: earliest best-before first (FEFO), then first received (FIFO).</summary>
+    public IEnumerable<StockLot> LotsInConsumptionOrder() =>
+        Lots.Values
+            .OrderBy(lot => lot.BestBefore is null)
+            .ThenBy(lot => lot.BestBefore)
+            .ThenBy(lot => lot.ReceivedSeq);
+
+    public ImmutableArray<LotQuantity> LotQuantities() =>
+        [.. LotsInConsumptionOrder().Select(lot => new LotQuantity(lot.Lot, lot.BestBefore, lot.Quantity))];
+}

@@ -1,0 +1,44 @@
+using System.Data.Common;
+using Microsoft.Extensions.Logging;
+using Npgsql;
+
+namespace MakeTheChange.Hub.Storage;
+
+/// <summary>The hub's one <see cref="NpgsqlDataSource"/>, with defaults fit for it unless the connection string says otherwise.</summary>
+internal static class HubDataSource
+{
+    public static NpgsqlDataSource Create(string connectionString, ILoggerFactory loggerFactory)
+    {
+        var given = new DbConnectionStringBuilder { ConnectionString = connectionString };
+        var builder = new NpgsqlDataSourceBuilder(connectionString);
+        var settings = builder.ConnectionStringBuilder;
+        if (!Has(given, "Application Name", "ApplicationName"))
+        {
+            settings.ApplicationName = "make-the-change-hub";
+        }
+
+        // Several nodes share one server: each keeps well under PostgreSQL's default 100 connections.
+        if (!Has(given, "Maximum Pool Size", "Max Pool Size", "MaxPoolSize"))
+        {
+            settings.MaxPoolSize = 40;
+        }
+
+        // The hub runs the same few statements all the time; prepared, they skip parsing and planning.
+        if (!Has(given, "Max Auto Prepare", "MaxAutoPrepare"))
+        {
+            settings.MaxAutoPrepare = 64;
+            settings.AutoPrepareMinUsages = 2;
+        }
+
+        if (!Has(given, "Timeout"))
+        {
+            settings.Timeout = 5;
+        }
+
+        builder.UseLoggerFactory(loggerFactory);
+        return builder.Build();
+    }
+
+    private static bool Has(DbConnectionStringBuilder given, params string[] keywords) =>
+        keywords.Any(keyword => given.ContainsKey(keyword));
+}
