@@ -67,7 +67,7 @@ public abstract class Grain<TState> where TState : class, IGrainState<TState>
     protected Task CommitAsync(GrainTransaction transaction) => Activation.CommitAsync(Call, transaction);
 
     /// <summary>Called by the reminder sweep once the due date set with <see cref="SetReminder"/> has passed.</summary>
-    protected internal virtual Task OnReminderAsync(DateTimeOffset dueAt)
+    protected virtual Task OnReminderAsync(DateTimeOffset dueAt)
     {
         ClearReminder();
         return Task.CompletedTask;
@@ -77,17 +77,25 @@ public abstract class Grain<TState> where TState : class, IGrainState<TState>
     /// Called when storage refused this grain's write for a reason of its own (for example a command
     /// id it already holds); the grain learns what it needs before its calls run again.
     /// </summary>
-    protected internal virtual Task PrepareRetryAsync(object rejection, CancellationToken cancellationToken) =>
+    protected virtual Task PrepareRetryAsync(object rejection, CancellationToken cancellationToken) =>
         throw new InvalidOperationException($"{GetType().Name} does not handle the write rejection {rejection}.");
 
     /// <summary>Called once <paramref name="written"/> (with whatever it was waiting to write) is committed.</summary>
-    protected internal virtual void OnCommitted(TState written)
+    protected virtual void OnCommitted(TState written)
     {
     }
 
     /// <summary>Whether a committed state may serve later calls; false forces a reload first
     /// (for a state that says "unknown", which may exist a moment later).</summary>
-    protected internal virtual bool CanServeFromMemory(TState state) => true;
+    protected virtual bool CanServeFromMemory(TState state) => true;
+
+    internal Task ReceiveReminderAsync(DateTimeOffset dueAt) => OnReminderAsync(dueAt);
+
+    internal Task LearnRejectionAsync(object rejection, CancellationToken cancellationToken) => PrepareRetryAsync(rejection, cancellationToken);
+
+    internal void Committed(TState written) => OnCommitted(written);
+
+    internal bool CanKeep(TState state) => CanServeFromMemory(state);
 
     internal void Attach(IGrainActivationContext<TState> activation) => _activation = activation;
 

@@ -215,7 +215,7 @@ internal sealed partial class GrainActivation<TGrain, TState> : IGrainActivation
 
     private TState Install(GrainWrite<TState> write)
     {
-        _grain.OnCommitted(write.Next);
+        _grain.Committed(write.Next);
         var stored = write.Next.Persisted(write.NewVersion);
         lock (_gate)
         {
@@ -263,7 +263,7 @@ internal sealed partial class GrainActivation<TGrain, TState> : IGrainActivation
                         break;
                 }
 
-                if (_committed is { } committed && !_grain.CanServeFromMemory(committed))
+                if (_committed is { } committed && !_grain.CanKeep(committed))
                 {
                     RequestReload();
                 }
@@ -357,7 +357,7 @@ internal sealed partial class GrainActivation<TGrain, TState> : IGrainActivation
 
                 try
                 {
-                    await _grain.PrepareRetryAsync(write.Rejection!, CancellationToken.None);
+                    await _grain.LearnRejectionAsync(write.Rejection!, CancellationToken.None);
                     return true;
                 }
                 catch (Exception exception)

@@ -52,7 +52,7 @@ internal sealed class GrainType<TGrain, TState>(string name, Func<IServiceProvid
         Enqueue(key, new AsynchronousGrainCall<TGrain, bool>(
             async grain =>
             {
-                await grain.OnReminderAsync(dueAt);
+                await grain.ReceiveReminderAsync(dueAt);
                 return true;
             },
             cancellationToken));
