@@ -70,13 +70,28 @@ internal sealed partial class ApiExceptionHandler(IProblemDetailsService problem
 
     private static string DescribeJsonError(JsonException json)
     {
-        // System.Text.Json's messages name .NET types; callers need the JSON path and what is expected.
         var where = string.IsNullOrEmpty(json.Path) || json.Path == "$" ? "the body" : json.Path;
         var message = json.Message;
-        if (message.Contains("could not be converted to System.Int32", StringComparison.Ordinal)
-            || message.Contains("could not be converted to System.Nullable`1[System.Int32]", StringComparison.Ordinal))
+
+        // The hub's own converters say what they expect, in words a caller understands.
+        if (!message.Contains(" Path: ", StringComparison.Ordinal) && !message.Contains("could not be converted", StringComparison.Ordinal))
         {
-            return $"{where}: expected a whole number between -2147483648 and 2147483647.";
+            return $"{where}: {message}";
+        }
+
+        // System.Text.Json's own messages name .NET types; say instead what the JSON should hold.
+        if (message.Contains("could not be converted", StringComparison.Ordinal))
+        {
+            var expected = message switch
+            {
+                _ when message.Contains("System.Int32", StringComparison.Ordinal) => "a whole number between -2147483648 and 2147483647",
+                _ when message.Contains("System.Int64", StringComparison.Ordinal) => "a whole number",
+                _ when message.Contains("System.String", StringComparison.Ordinal) => "a string",
+                _ when message.Contains("System.Boolean", StringComparison.Ordinal) => "true or false",
+                _ when message.Contains("System.Collections", StringComparison.Ordinal) => "an array",
+                _ => "a value of another type (see /openapi/v1.json)",
+            };
+            return $"{where}: expected {expected}.";
         }
 
         if (message.Contains("could not be mapped to any .NET member", StringComparison.Ordinal))
@@ -84,29 +99,8 @@ internal sealed partial class ApiExceptionHandler(IProblemDetailsService problem
             return $"{where}: this field is not part of the request (check its spelling).";
         }
 
-        if (message.Contains("System.DateOnly", StringComparison.Ordinal))
-        {
-            return $"{where}: expected a date as YYYY-MM-DD.";
-        }
-
-        if (message.Contains("System.DateTimeOffset", StringComparison.Ordinal))
-        {
-            return $"{where}: expected an RFC 3339 time with an offset, such as 2026-11-21T09:30:00Z.";
-        }
-
-        if (message.Contains("System.String", StringComparison.Ordinal))
-        {
-            return $"{where}: expected a string.";
-        }
-
-        if (message.Contains("System.Boolean", StringComparison.Ordinal))
-        {
-            return $"{where}: expected true or false.";
-        }
-
-        // Syntax errors: System.Text.Json's first sentence says what it met ("'}' is an invalid start of a value.").
-        var pathMarker = message.IndexOf(" Path:", StringComparison.Ordinal);
-        var what = pathMarker > 0 ? message[..pathMarker] : message;
+        // Syntax errors: the first sentence says what the reader met ("'}' is an invalid start of a value.").
+        var what = message[..message.IndexOf(" Path: ", StringComparison.Ordinal)];
         return $"The body is not valid JSON at {where}: {what}";
     }
 

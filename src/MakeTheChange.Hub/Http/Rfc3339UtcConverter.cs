@@ -17,7 +17,7 @@ internal sealed class Rfc3339UtcConverter : JsonConverter<DateTimeOffset>
             || !HasOffset(text)
             || !DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.None, out var value))
         {
-            throw new JsonException("The JSON value could not be converted to System.DateTimeOffset.");
+            throw new JsonException("expected an RFC 3339 time with an offset, such as 2026-11-21T09:30:00Z.");
         }
 
         return value.ToUniversalTime();

@@ -54,7 +54,7 @@ internal sealed class ReservationGrain(LocationCatalog locations, IOptions<Reser
         var unknownSkus = new List<string>();
         foreach (var line in created.LinesInLockOrder)
         {
-            var hold = await Stock(line.Sku).Hold(transaction, State.ReservationId, line.Quantity, expiresAt, Source(command.Channel));
+            var hold = await Stock(line.Sku, command.LocationId).Hold(transaction, State.ReservationId, line.Quantity, expiresAt, Source(command.Channel));
             switch (hold.Status)
             {
                 case HoldStatus.Insufficient:
@@ -109,7 +109,7 @@ internal sealed class ReservationGrain(LocationCatalog locations, IOptions<Reser
         {
             foreach (var line in State.Lines)
             {
-                atRisk |= await Stock(line.Sku).IsHoldCovered(State.ReservationId) != true;
+                atRisk |= await Stock(line.Sku, State.LocationId).IsHoldCovered(State.ReservationId) != true;
             }
         }
 
@@ -168,7 +168,7 @@ internal sealed class ReservationGrain(LocationCatalog locations, IOptions<Reser
         await using var transaction = BeginTransaction();
         foreach (var line in State.LinesInLockOrder)
         {
-            if (!await endHold(Stock(line.Sku), transaction))
+            if (!await endHold(Stock(line.Sku, State.LocationId), transaction))
             {
                 throw new InvalidOperationException(
                     $"Reservation {State.ReservationId} is held but stock grain {StockKey.Of(line.Sku, State.LocationId)} holds nothing for it.");
@@ -182,7 +182,7 @@ internal sealed class ReservationGrain(LocationCatalog locations, IOptions<Reser
 
     private bool IsDue() => State.Status == ReservationStatus.Held && Clock.GetUtcNow() >= State.ExpiresAt;
 
-    private IStockGrain Stock(string sku) => GrainFactory.GetGrain<IStockGrain>(StockKey.Of(sku, State.LocationId));
+    private IStockGrain Stock(string sku, string locationId) => GrainFactory.GetGrain<IStockGrain>(StockKey.Of(sku, locationId));
 
     private static string Source(ReservationChannel channel) => $"reservation/{channel.ToWire()}";
 }

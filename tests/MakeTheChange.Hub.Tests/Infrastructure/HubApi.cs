@@ -17,6 +17,22 @@ internal static class HubApi
         response.EnsureSuccessStatusCode();
     }
 
+    /// <summary>A location and products that exist, for a test's own stock.</summary>
+    public static async Task CatalogAsync(this HttpClient client, string locationId, params string[] skus)
+    {
+        await client.PutLocationAsync(locationId);
+        foreach (var sku in skus)
+        {
+            await client.PutProductAsync(sku);
+        }
+    }
+
+    public static async Task ReceiveAsync(this HttpClient client, string sku, string locationId, int quantity, string? lot = null, string? bestBefore = null)
+    {
+        var response = await client.PostMovementAsync(sku, locationId, new { movementId = $"receipt-{Guid.NewGuid():N}", kind = "receipt", quantity, lot, bestBefore });
+        response.EnsureSuccessStatusCode();
+    }
+
     public static Task<HttpResponseMessage> PostMovementAsync(this HttpClient client, string sku, string locationId, object movement) =>
         client.PostAsJsonAsync($"/api/stock/{sku}/{locationId}/movements", movement);
 }
