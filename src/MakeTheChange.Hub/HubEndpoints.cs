@@ -6,6 +6,7 @@ using MakeTheChange.Hub.Reservations;
 using MakeTheChange.Hub.Security;
 using MakeTheChange.Hub.Stock;
 using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
 
 namespace MakeTheChange.Hub;
 
@@ -22,7 +23,10 @@ public static class HubEndpoints
         app.MapOpenApi().AllowAnonymous();
         app.MapHealthEndpoints();
 
-        var api = app.MapGroup("/api").RequireAuthorization(ApiKeyAuthentication.AdminPolicy);
+        var api = app.MapGroup("/api")
+            .RequireAuthorization(ApiKeyAuthentication.AdminPolicy)
+            .ProducesProblem(StatusCodes.Status401Unauthorized)
+            .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
         api.MapLocationsEndpoints();
         api.MapProductsEndpoints();
         api.MapStockEndpoints();

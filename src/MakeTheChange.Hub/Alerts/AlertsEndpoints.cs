@@ -14,7 +14,7 @@ public static class AlertsEndpoints
     {
         var group = routes.MapGroup("/alerts").WithTags("Alerts");
         group.MapGet("/", ListAsync).WithSummary("Alerts, newest first; unresolved ones unless includeResolved");
-        group.MapPost("/{alertId:long}/resolve", ResolveAsync).WithSummary("Mark an alert as dealt with");
+        group.MapPost("/{alertId:long}/resolve", ResolveAsync).WithSummary("Mark an alert as dealt with").ProducesProblem(StatusCodes.Status404NotFound);
         return group;
     }
 

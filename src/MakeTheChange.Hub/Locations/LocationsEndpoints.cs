@@ -13,7 +13,7 @@ public static class LocationsEndpoints
     {
         var group = routes.MapGroup("/locations").WithTags("Locations");
         group.MapPut("/{locationId}", PutAsync).WithSummary("Create or update a location");
-        group.MapGet("/{locationId}", GetAsync).WithSummary("A location");
+        group.MapGet("/{locationId}", GetAsync).WithSummary("A location").ProducesProblem(StatusCodes.Status404NotFound);
         group.MapGet("/", ListAsync).WithSummary("Every location");
         return group;
     }

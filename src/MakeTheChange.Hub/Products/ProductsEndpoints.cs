@@ -16,7 +16,7 @@ public static partial class ProductsEndpoints
     {
         var group = routes.MapGroup("/products").WithTags("Products");
         group.MapPut("/{sku}", PutAsync).WithSummary("Create or update a product");
-        group.MapGet("/{sku}", GetAsync).WithSummary("A product");
+        group.MapGet("/{sku}", GetAsync).WithSummary("A product").ProducesProblem(StatusCodes.Status404NotFound);
         group.MapGet("/", ListAsync).WithSummary("Products by SKU, a page at a time");
         return group;
     }

@@ -14,10 +14,12 @@ public static class ReservationsEndpoints
     public static RouteGroupBuilder MapReservationsEndpoints(this IEndpointRouteBuilder routes)
     {
         var group = routes.MapGroup("/reservations").WithTags("Reservations");
-        group.MapPost("/", CreateAsync).WithSummary("Hold stock for a reservation, all lines or none");
-        group.MapGet("/{reservationId}", GetAsync).WithSummary("A reservation, with atRisk when a sale took its units");
-        group.MapPost("/{reservationId}/fulfil", FulfilAsync).WithSummary("The held units leave stock");
-        group.MapPost("/{reservationId}/release", ReleaseAsync).WithSummary("The held units are available again");
+        group.MapPost("/", CreateAsync).WithSummary("Hold stock for a reservation, all lines or none").ProducesProblem(StatusCodes.Status409Conflict);
+        group.MapGet("/{reservationId}", GetAsync).WithSummary("A reservation, with atRisk when a sale took its units").ProducesProblem(StatusCodes.Status404NotFound);
+        group.MapPost("/{reservationId}/fulfil", FulfilAsync).WithSummary("The held units leave stock")
+            .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
+        group.MapPost("/{reservationId}/release", ReleaseAsync).WithSummary("The held units are available again")
+            .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
         return group;
     }
 

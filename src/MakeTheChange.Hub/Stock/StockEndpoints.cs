@@ -16,11 +16,12 @@ public static class StockEndpoints
     public static RouteGroupBuilder MapStockEndpoints(this IEndpointRouteBuilder routes)
     {
         var group = routes.MapGroup("/stock").WithTags("Stock");
-        group.MapGet("/{sku}", GetSkuAsync).WithSummary("A SKU at every location");
-        group.MapGet("/{sku}/{locationId}", GetLevelAsync).WithSummary("A SKU at one location");
-        group.MapPost("/{sku}/{locationId}/movements", PostMovementAsync).WithSummary("Record a stock movement");
-        group.MapPut("/{sku}/{locationId}/safety-stock", PutSafetyStockAsync).WithSummary("Set the safety stock");
-        group.MapGet("/{sku}/{locationId}/movements", GetLedgerAsync).WithSummary("The ledger, oldest first");
+        group.MapGet("/{sku}", GetSkuAsync).WithSummary("A SKU at every location").ProducesProblem(StatusCodes.Status404NotFound);
+        group.MapGet("/{sku}/{locationId}", GetLevelAsync).WithSummary("A SKU at one location").ProducesProblem(StatusCodes.Status404NotFound);
+        group.MapPost("/{sku}/{locationId}/movements", PostMovementAsync).WithSummary("Record a stock movement")
+            .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
+        group.MapPut("/{sku}/{locationId}/safety-stock", PutSafetyStockAsync).WithSummary("Set the safety stock").ProducesProblem(StatusCodes.Status404NotFound);
+        group.MapGet("/{sku}/{locationId}/movements", GetLedgerAsync).WithSummary("The ledger, oldest first").ProducesProblem(StatusCodes.Status404NotFound);
         return group;
     }
 

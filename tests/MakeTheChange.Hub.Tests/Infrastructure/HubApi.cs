@@ -33,6 +33,14 @@ internal static class HubApi
         response.EnsureSuccessStatusCode();
     }
 
+    /// <summary>Receives one unit and returns the new on hand.</summary>
+    public static async Task<int> ReceiveAndReadAsync(this HttpClient client, string sku, string locationId)
+    {
+        using var response = await client.PostMovementAsync(sku, locationId, new { movementId = $"receipt-{Guid.NewGuid():N}", kind = "receipt", quantity = 1 });
+        response.EnsureSuccessStatusCode();
+        return (await response.ReadJsonAsync()).Int("onHand");
+    }
+
     public static Task<HttpResponseMessage> PostMovementAsync(this HttpClient client, string sku, string locationId, object movement) =>
         client.PostAsJsonAsync($"/api/stock/{sku}/{locationId}/movements", movement);
 }

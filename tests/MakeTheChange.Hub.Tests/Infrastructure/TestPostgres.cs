@@ -18,13 +18,18 @@ internal static class TestPostgres
     private static int _databases;
 
     /// <summary>A new, migrated, empty database; its connection string.</summary>
-    public static async Task<string> CreateDatabaseAsync()
+    public static Task<string> CreateDatabaseAsync() => CreateAsync(Template);
+
+    /// <summary>A new database without the hub's schema.</summary>
+    public static Task<string> CreateBlankDatabaseAsync() => CreateAsync("template1");
+
+    private static async Task<string> CreateAsync(string template)
     {
         var cluster = await Cluster.Value;
         var name = $"hub_test_{Environment.ProcessId}_{Interlocked.Increment(ref _databases)}";
         await using var connection = new NpgsqlConnection(cluster.ConnectionStringFor("postgres"));
         await connection.OpenAsync();
-        await using var command = new NpgsqlCommand($"CREATE DATABASE {name} TEMPLATE {Template}", connection);
+        await using var command = new NpgsqlCommand($"CREATE DATABASE {name} TEMPLATE {template}", connection);
         await command.ExecuteNonQueryAsync();
         return cluster.ConnectionStringFor(name);
     }
