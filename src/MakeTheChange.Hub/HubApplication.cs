@@ -27,6 +27,9 @@ public static class HubApplication
             builder.WebHost.UseUrls(DefaultUrl);
         }
 
+        // Commands are small JSON documents; a megabyte is generous and keeps abuse cheap.
+        builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = 1024 * 1024);
+
         var connectionString = builder.Configuration.GetConnectionString("Hub");
         EmbeddedPostgresCluster? embedded = null;
         if (string.IsNullOrWhiteSpace(connectionString))
@@ -71,7 +74,7 @@ public static class HubApplication
             await app.WaitForShutdownAsync();
             return 0;
         }
-        catch (Exception exception) when (exception is EmbeddedPostgresException or OptionsValidationException)
+        catch (Exception exception) when (exception is EmbeddedPostgresException or OptionsValidationException or IOException)
         {
             await Console.Error.WriteLineAsync($"The hub could not start: {exception.Message}");
             return 1;

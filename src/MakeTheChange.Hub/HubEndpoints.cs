@@ -6,6 +6,7 @@ using MakeTheChange.Hub.Reservations;
 using MakeTheChange.Hub.Security;
 using MakeTheChange.Hub.Stock;
 using Microsoft.AspNetCore.Builder;
+using MakeTheChange.Hub.Http;
 using Microsoft.AspNetCore.Http;
 
 namespace MakeTheChange.Hub;
@@ -16,7 +17,7 @@ public static class HubEndpoints
     public static WebApplication MapHub(this WebApplication app)
     {
         app.UseExceptionHandler();
-        app.UseStatusCodePages();
+        app.UseStatusCodePages(StatusCodeProblems.WriteAsync);
         app.UseAuthentication();
         app.UseAuthorization();
 

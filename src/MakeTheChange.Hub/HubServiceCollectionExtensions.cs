@@ -10,6 +10,7 @@ using MakeTheChange.Hub.Stock;
 using MakeTheChange.Hub.Storage;
 using MakeTheChange.Hub.Storage.Embedded;
 using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Json;
 using Microsoft.AspNetCore.Routing;
@@ -84,6 +85,9 @@ public static class HubServiceCollectionExtensions
         services.AddAuthorizationBuilder()
             .AddPolicy(ApiKeyAuthentication.AdminPolicy, policy => policy.RequireRole(ApiKeyAuthentication.AdminRole));
         services.AddOpenApi();
+
+        // API keys need no cookie or token protection; an in-memory key ring avoids persisting keys nobody uses.
+        services.AddDataProtection().UseEphemeralDataProtectionProvider();
         return services;
     }
 }

@@ -120,7 +120,10 @@ internal sealed partial class GrainActivation<TGrain, TState> : IGrainActivation
         Task<TState> loading;
         lock (_gate)
         {
-            if (_committed is { } current && current.Version >= _knownVersion && _reloadRequestsSeen == _reloadRequests)
+            if (_committed is { } current
+                && current.Version >= _knownVersion
+                && _reloadRequestsSeen == _reloadRequests
+                && _grain.CanKeep(current))
             {
                 return current;
             }
@@ -261,11 +264,6 @@ internal sealed partial class GrainActivation<TGrain, TState> : IGrainActivation
                     default:
                         await ProcessTransactionalAsync(batch[0]);
                         break;
-                }
-
-                if (_committed is { } committed && !_grain.CanKeep(committed))
-                {
-                    RequestReload();
                 }
             }
             catch (Exception exception)

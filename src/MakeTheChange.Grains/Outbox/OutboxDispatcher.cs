@@ -39,14 +39,28 @@ internal sealed partial class OutboxDispatcher(
         return total;
     }
 
+    /// <summary>Deletes dispatched messages older than the retention; returns how many.</summary>
+    public async Task<int> PruneAsync(CancellationToken cancellationToken)
+    {
+        await using var command = dataSource.CreateCommand("DELETE FROM outbox WHERE dispatched_at < now() - $1");
+        command.Parameters.Add(new NpgsqlParameter<TimeSpan> { TypedValue = _options.OutboxRetention });
+        return await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        var nextPrune = DateTimeOffset.UtcNow;
         while (!stoppingToken.IsCancellationRequested)
         {
             try
             {
                 await signals.OutboxWritten.WaitAsync(_options.OutboxPollInterval, stoppingToken);
                 await DispatchAsync(stoppingToken);
+                if (DateTimeOffset.UtcNow >= nextPrune)
+                {
+                    await PruneAsync(stoppingToken);
+                    nextPrune = DateTimeOffset.UtcNow.AddHours(1);
+                }
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
             {

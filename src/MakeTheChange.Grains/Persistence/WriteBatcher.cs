@@ -51,7 +51,7 @@ internal sealed partial class WriteBatcher(
 
     public Task StartAsync(CancellationToken cancellationToken)
     {
-        _loop = Task.Run(RunAsync, CancellationToken.None);
+        _loop = Task.Run(RunGuardedAsync, CancellationToken.None);
         return Task.CompletedTask;
     }
 
@@ -66,6 +66,24 @@ internal sealed partial class WriteBatcher(
     }
 
     public void Dispose() => _slots.Dispose();
+
+    private async Task RunGuardedAsync()
+    {
+        try
+        {
+            await RunAsync();
+        }
+        catch (Exception exception)
+        {
+            // Never leave writers waiting on a batcher that stopped: refuse new writes and fail the queued ones.
+            LogUnexpectedFailure(exception);
+            _queue.Writer.TryComplete(exception);
+            while (_queue.Reader.TryRead(out var unit))
+            {
+                unit.Complete(WriteOutcome.NotStored(exception));
+            }
+        }
+    }
 
     private async Task RunAsync()
     {

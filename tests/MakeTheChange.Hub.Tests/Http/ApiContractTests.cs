@@ -28,13 +28,12 @@ public sealed class ApiContractTests
     }
 
     [Fact]
-    public async Task An_unknown_path_is_a_404_problem()
+    public async Task An_unknown_path_is_a_404_problem_naming_it()
     {
         await using var hub = await TestHub.StartAsync();
 
         using var response = await hub.Client.GetAsync("/api/nothing-here");
 
-        response.StatusCode.ShouldBe(HttpStatusCode.NotFound);
-        response.Content.Headers.ContentType?.MediaType.ShouldBe("application/problem+json");
+        (await response.ShouldBeProblemAsync(HttpStatusCode.NotFound)).Str("detail")!.ShouldContain("/api/nothing-here");
     }
 }

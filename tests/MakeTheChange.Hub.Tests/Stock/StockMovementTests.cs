@@ -175,8 +175,11 @@ public sealed class StockMovementTests
         await unknownLocation.ShouldBeProblemAsync(HttpStatusCode.NotFound);
         await movementOnUnknown.ShouldBeProblemAsync(HttpStatusCode.NotFound);
 
-        // The product created a moment later is found: an unknown SKU is never remembered.
+        // The product created a moment later is found, by reads and by movements: an unknown SKU is never remembered.
         await hub.Client.PutProductAsync("NOPE");
+        (await hub.Client.GetJsonAsync("/api/stock/NOPE/hub")).Int("onHand").ShouldBe(0);
+        await hub.Client.PutLocationAsync("nowhere");
+        (await hub.Client.GetJsonAsync("/api/stock/MIEL/nowhere")).Int("onHand").ShouldBe(0);
         using var nowKnown = await hub.Client.PostMovementAsync("NOPE", "hub", new { movementId = "m", kind = "receipt", quantity = 1 });
         nowKnown.StatusCode.ShouldBe(HttpStatusCode.OK);
     }
