@@ -72,36 +72,37 @@ internal sealed partial class ApiExceptionHandler(IProblemDetailsService problem
     {
         var where = string.IsNullOrEmpty(json.Path) || json.Path == "$" ? "the body" : json.Path;
         var message = json.Message;
-
-        // The hub's own converters say what they expect, in words a caller understands.
-        if (!message.Contains(" Path: ", StringComparison.Ordinal) && !message.Contains("could not be converted", StringComparison.Ordinal))
-        {
-            return $"{where}: {message}";
-        }
-
-        // System.Text.Json's own messages name .NET types; say instead what the JSON should hold.
-        if (message.Contains("could not be converted", StringComparison.Ordinal))
-        {
-            var expected = message switch
-            {
-                _ when message.Contains("System.Int32", StringComparison.Ordinal) => "a whole number between -2147483648 and 2147483647",
-                _ when message.Contains("System.Int64", StringComparison.Ordinal) => "a whole number",
-                _ when message.Contains("System.String", StringComparison.Ordinal) => "a string",
-                _ when message.Contains("System.Boolean", StringComparison.Ordinal) => "true or false",
-                _ when message.Contains("System.Collections", StringComparison.Ordinal) => "an array",
-                _ => "a value of another type (see /openapi/v1.json)",
-            };
-            return $"{where}: expected {expected}.";
-        }
-
         if (message.Contains("could not be mapped to any .NET member", StringComparison.Ordinal))
         {
             return $"{where}: this field is not part of the request (check its spelling).";
         }
 
+        // System.Text.Json names .NET types; what the JSON should have held is in the inner exception.
+        if (message.Contains("could not be converted", StringComparison.Ordinal))
+        {
+            var inner = json.InnerException?.Message ?? string.Empty;
+            var expected = true switch
+            {
+                _ when inner.Contains("Int32", StringComparison.Ordinal) => "a whole number between -2147483648 and 2147483647",
+                _ when inner.Contains("as a number", StringComparison.Ordinal) => "a number, not a string",
+                _ when inner.Contains("as a string", StringComparison.Ordinal) => "a string",
+                _ when inner.Contains("as a boolean", StringComparison.Ordinal) => "true or false",
+                _ when message.Contains("System.Collections", StringComparison.Ordinal) => "an array",
+                _ when where == "the body" => "a JSON object",
+                _ => "a value of another type (see /openapi/v1.json)",
+            };
+            return $"{where}: expected {expected}.";
+        }
+
+        var pathMarker = message.IndexOf(" Path: ", StringComparison.Ordinal);
+        if (pathMarker < 0)
+        {
+            // The hub's own converters say what they expect, in words a caller understands.
+            return $"{where}: {message}";
+        }
+
         // Syntax errors: the first sentence says what the reader met ("'}' is an invalid start of a value.").
-        var what = message[..message.IndexOf(" Path: ", StringComparison.Ordinal)];
-        return $"The body is not valid JSON at {where}: {what}";
+        return $"The body is not valid JSON at {where}: {message[..pathMarker]}";
     }
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Unhandled error on {Method} {Path}")]
