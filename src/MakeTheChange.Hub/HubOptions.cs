@@ -7,7 +7,4 @@ public sealed class HubOptions
 
     /// <summary>The key that grants every right (<c>Authorization: Bearer &lt;key&gt;</c>); at least 16 characters.</summary>
     public string? AdminApiKey { get; set; }
-
-    /// <summary>The hub's public base URL, from which the webhook URLs registered with vendors are built.</summary>
-    public Uri? PublicBaseUrl { get; set; }
 }
