@@ -83,35 +83,27 @@ internal sealed partial class OutboxDispatcher(
             return 0;
         }
 
-        var dispatched = new List<long>(messages.Count);
-        foreach (var message in messages)
+        var failed = new HashSet<long>();
+        foreach (var handler in _handlers)
         {
-            var relevant = Array.FindAll(_handlers, handler => handler.CanHandle(message.Topic));
-            if (relevant.Length == 0)
+            var relevant = messages.Where(message => handler.CanHandle(message.Topic) && !failed.Contains(message.Id)).ToList();
+            if (relevant.Count == 0 || await TryHandleAsync(handler, relevant, transaction, cancellationToken) is null)
             {
-                dispatched.Add(message.Id);
                 continue;
             }
 
-            await transaction.SaveAsync("message", cancellationToken);
-            try
+            // One message spoilt the batch: handle them one by one, so only the bad one waits.
+            foreach (var message in relevant)
             {
-                foreach (var handler in relevant)
+                if (await TryHandleAsync(handler, [message], transaction, cancellationToken) is { } failure)
                 {
-                    await handler.HandleAsync(message, transaction, cancellationToken);
+                    failed.Add(message.Id);
+                    await RecordFailureAsync(connection, transaction, message.Id, failure, cancellationToken);
                 }
-
-                await transaction.ReleaseAsync("message", cancellationToken);
-                dispatched.Add(message.Id);
-            }
-            catch (Exception exception) when (exception is not OperationCanceledException)
-            {
-                await transaction.RollbackAsync("message", cancellationToken);
-                LogHandlerFailed(message.Topic, message.Id, exception);
-                await RecordFailureAsync(connection, transaction, message.Id, exception, cancellationToken);
             }
         }
 
+        var dispatched = messages.Where(message => !failed.Contains(message.Id)).Select(message => message.Id).ToList();
         await using (var done = new NpgsqlCommand("UPDATE outbox SET dispatched_at = now() WHERE id = ANY($1)", connection, transaction))
         {
             done.Parameters.Add(new NpgsqlParameter<List<long>> { TypedValue = dispatched });
@@ -120,6 +112,28 @@ internal sealed partial class OutboxDispatcher(
 
         await transaction.CommitAsync(cancellationToken);
         return messages.Count;
+    }
+
+    /// <summary>Runs a handler inside a savepoint; returns what went wrong, or null.</summary>
+    private async Task<Exception?> TryHandleAsync(
+        IOutboxHandler handler,
+        IReadOnlyList<OutboxEnvelope> messages,
+        NpgsqlTransaction transaction,
+        CancellationToken cancellationToken)
+    {
+        await transaction.SaveAsync("handler", cancellationToken);
+        try
+        {
+            await handler.HandleAsync(messages, transaction, cancellationToken);
+            await transaction.ReleaseAsync("handler", cancellationToken);
+            return null;
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException)
+        {
+            await transaction.RollbackAsync("handler", cancellationToken);
+            LogHandlerFailed(messages[0].Topic, messages[0].Id, messages.Count, exception);
+            return exception;
+        }
     }
 
     private static async Task<List<OutboxEnvelope>> TakeDueAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, CancellationToken cancellationToken)
@@ -177,6 +191,6 @@ internal sealed partial class OutboxDispatcher(
     [LoggerMessage(Level = LogLevel.Warning, Message = "Dispatching outbox messages failed: {Reason}")]
     private partial void LogDispatchFailed(string reason);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Handling outbox message {Topic} #{Id} failed; it will be retried")]
-    private partial void LogHandlerFailed(string topic, long id, Exception exception);
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Handling {Count} outbox messages from {Topic} #{Id} failed")]
+    private partial void LogHandlerFailed(string topic, long id, int count, Exception exception);
 }

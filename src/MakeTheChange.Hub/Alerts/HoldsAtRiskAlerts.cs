@@ -15,7 +15,15 @@ internal sealed class HoldsAtRiskAlerts : IOutboxHandler
 
     public bool CanHandle(string topic) => topic == HoldsAtRisk.Topic;
 
-    public async Task HandleAsync(OutboxEnvelope message, NpgsqlTransaction transaction, CancellationToken cancellationToken)
+    public async Task HandleAsync(IReadOnlyList<OutboxEnvelope> messages, NpgsqlTransaction transaction, CancellationToken cancellationToken)
+    {
+        foreach (var message in messages)
+        {
+            await RaiseAsync(message, transaction, cancellationToken);
+        }
+    }
+
+    private static async Task RaiseAsync(OutboxEnvelope message, NpgsqlTransaction transaction, CancellationToken cancellationToken)
     {
         var atRisk = JsonSerializer.Deserialize<HoldsAtRisk>(message.PayloadJson, JsonSerializerOptions.Web)
             ?? throw new JsonException($"Outbox message {message.Id} has no body.");
