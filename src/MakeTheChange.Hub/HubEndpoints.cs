@@ -1,4 +1,5 @@
 using MakeTheChange.Hub.Alerts;
+using MakeTheChange.Hub.Connections;
 using MakeTheChange.Hub.Health;
 using MakeTheChange.Hub.Locations;
 using MakeTheChange.Hub.Products;
@@ -33,6 +34,7 @@ public static class HubEndpoints
         api.MapStockEndpoints();
         api.MapReservationsEndpoints();
         api.MapAlertsEndpoints();
+        api.MapConnectionsEndpoints();
         return app;
     }
 }

@@ -1,6 +1,7 @@
 using System.Text.Json.Serialization;
 using MakeTheChange.Grains;
 using MakeTheChange.Hub.Alerts;
+using MakeTheChange.Hub.Connections;
 using MakeTheChange.Hub.Http;
 using MakeTheChange.Hub.Locations;
 using MakeTheChange.Hub.Products;
@@ -61,7 +62,8 @@ public static class HubServiceCollectionExtensions
                 ReservationGrain.TypeName,
                 reference => new ReservationGrainReference(reference),
                 provider => new ReservationStorage(provider.GetRequiredService<NpgsqlDataSource>()))
-            .AddOutboxHandler<HoldsAtRiskAlerts>();
+            .AddOutboxHandler<HoldsAtRiskAlerts>()
+            .AddPosConnections(configuration);
         services.AddSingleton<StockStorage>();
         services.AddSingleton<StockQueries>();
         services.AddSingleton<LocationCatalog>();

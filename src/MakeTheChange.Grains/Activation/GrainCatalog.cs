@@ -20,7 +20,7 @@ internal sealed class GrainCatalog
     }
 
     /// <summary>Released when an activation is added past the cap, so the collector runs at once.</summary>
-    public SemaphoreSlim OverCapacity { get; } = new(0, 1);
+    public WakeSignal OverCapacity { get; } = new();
 
     // ConcurrentDictionary.Count takes every bucket lock: too dear for a hot path over a million entries.
     public int Count => Volatile.Read(ref _count);
@@ -38,16 +38,9 @@ internal sealed class GrainCatalog
         if (ReferenceEquals(stored, created))
         {
             _metrics.ActivationCreated();
-            if (Interlocked.Increment(ref _count) > _maxActivations && OverCapacity.CurrentCount == 0)
+            if (Interlocked.Increment(ref _count) > _maxActivations)
             {
-                try
-                {
-                    OverCapacity.Release();
-                }
-                catch (SemaphoreFullException)
-                {
-                    // Another activation woke the collector first; once is enough.
-                }
+                OverCapacity.Wake();
             }
         }
 

@@ -31,7 +31,6 @@ internal sealed partial class ClusterSignals(
     private readonly GrainRuntimeOptions _options = options.Value;
     private readonly ConcurrentDictionary<long, BarrierRound> _roundsInFlight = new();
     private readonly Lock _barrierGate = new();
-    private readonly SemaphoreSlim _outboxWritten = new(0, 1);
     private readonly TaskCompletionSource _listening = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private BarrierRound _openRound = new(1);
     private bool _barrierInFlight;
@@ -43,7 +42,7 @@ internal sealed partial class ClusterSignals(
         Environment.TickCount64 - Interlocked.Read(ref _lastPeerSeen) < 3 * (long)_options.HeartbeatInterval.TotalMilliseconds;
 
     /// <summary>Released when some node wrote outbox messages.</summary>
-    public SemaphoreSlim OutboxWritten => _outboxWritten;
+    public WakeSignal OutboxWritten { get; } = new();
 
     public override async Task StartAsync(CancellationToken cancellationToken)
     {
@@ -208,18 +207,7 @@ internal sealed partial class ClusterSignals(
                 break;
 
             case 'o':
-                if (_outboxWritten.CurrentCount == 0)
-                {
-                    try
-                    {
-                        _outboxWritten.Release();
-                    }
-                    catch (SemaphoreFullException)
-                    {
-                        // Another notification released it first; one wake-up is enough.
-                    }
-                }
-
+                OutboxWritten.Wake();
                 break;
         }
     }

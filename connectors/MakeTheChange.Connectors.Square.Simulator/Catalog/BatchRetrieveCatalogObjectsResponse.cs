@@ -1,0 +1,3 @@
+namespace MakeTheChange.Connectors.Square.Simulator.Catalog;
+
+internal sealed record BatchRetrieveCatalogObjectsResponse(IReadOnlyList<CatalogObject>? Objects);

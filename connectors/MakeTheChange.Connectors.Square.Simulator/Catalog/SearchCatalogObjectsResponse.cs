@@ -1,0 +1,3 @@
+namespace MakeTheChange.Connectors.Square.Simulator.Catalog;
+
+internal sealed record SearchCatalogObjectsResponse(IReadOnlyList<CatalogObject>? Objects, string? Cursor, string? LatestTime);

@@ -1,0 +1,3 @@
+namespace MakeTheChange.Connectors.Square.Simulator.Locations;
+
+internal sealed record ListLocationsResponse(IReadOnlyList<SquareLocation> Locations);

@@ -1,0 +1,3 @@
+using MakeTheChange.Connectors.Square.Simulator;
+
+return await SquareSimulatorApplication.RunAsync(args);

@@ -1,0 +1,25 @@
+using System.Text.Json;
+
+namespace MakeTheChange.Hub.Connections;
+
+/// <summary>What a POS connector (one per vendor, under connectors/) does for the hub's connection plumbing.</summary>
+public interface IPosConnector
+{
+    /// <summary>The connection kind it serves ("square", "lightspeed-x").</summary>
+    string Kind { get; }
+
+    /// <summary>Problems with a connection's vendor-specific settings, by field.</summary>
+    IEnumerable<KeyValuePair<string, string>> ValidateSettings(JsonElement settings);
+
+    /// <summary>Turns one stored webhook event into hub commands. Must be safe to run twice.</summary>
+    Task ProcessEventAsync(PosConnection connection, InboundEvent inbound, CancellationToken cancellationToken);
+
+    /// <summary>Catches what webhooks missed since the last poll.</summary>
+    Task PollAsync(PosConnection connection, CancellationToken cancellationToken);
+
+    /// <summary>Sends a batch of hub stock changes. Throws when the POS could not be reached (the batch is retried as it is).</summary>
+    Task<IReadOnlyList<PushOutcome>> PushAsync(PosConnection connection, PushBatch batch, CancellationToken cancellationToken);
+
+    /// <summary>Compares counts with the POS and repairs the drift.</summary>
+    Task<ReconciliationReport> ReconcileAsync(PosConnection connection, CancellationToken cancellationToken);
+}

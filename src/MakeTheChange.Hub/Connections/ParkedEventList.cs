@@ -1,0 +1,3 @@
+namespace MakeTheChange.Hub.Connections;
+
+public sealed record ParkedEventList(IReadOnlyList<ParkedEventResponse> Items);
