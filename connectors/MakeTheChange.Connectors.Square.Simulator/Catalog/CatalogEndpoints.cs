@@ -76,7 +76,7 @@ internal static class CatalogEndpoints
                 .ToList()
             : [];
         var cursor = page.Count > limit ? PageCursor.Encode(SearchCursor, page[limit - 1].Id) : null;
-        var objects = page.Take(limit).Select(variation => variation.ToCatalogObject(state.Currency)).ToList();
+        var objects = page.Take(limit).Select(variation => variation.ToCatalogObject(SimulatorState.Currency)).ToList();
         return new SearchCatalogObjectsResponse(
             objects.Count == 0 ? null : objects,
             cursor,
@@ -119,7 +119,7 @@ internal static class CatalogEndpoints
             var objects = ids.Distinct(StringComparer.Ordinal)
                 .Select(state.Catalog.Find)
                 .OfType<SimulatedVariation>()
-                .Select(variation => variation.ToCatalogObject(state.Currency))
+                .Select(variation => variation.ToCatalogObject(SimulatorState.Currency))
                 .ToList();
             return new BatchRetrieveCatalogObjectsResponse(objects.Count == 0 ? null : objects);
         }));

@@ -10,7 +10,7 @@ internal sealed class SimulatorClock(TimeProvider time)
 {
     private const long TicksPerMicrosecond = TimeSpan.TicksPerMicrosecond;
 
-    private DateTimeOffset last = DateTimeOffset.MinValue;
+    private DateTimeOffset _last = DateTimeOffset.MinValue;
 
     /// <summary>The wall clock, for checks such as Square's 24-hour rule on <c>occurred_at</c>.</summary>
     public DateTimeOffset WallNow => time.GetUtcNow();
@@ -19,12 +19,12 @@ internal sealed class SimulatorClock(TimeProvider time)
     {
         var now = time.GetUtcNow();
         now = new DateTimeOffset(now.UtcTicks - (now.UtcTicks % TicksPerMicrosecond), TimeSpan.Zero);
-        if (now <= last)
+        if (now <= _last)
         {
-            now = last.AddTicks(TicksPerMicrosecond);
+            now = _last.AddTicks(TicksPerMicrosecond);
         }
 
-        last = now;
+        _last = now;
         return now;
     }
 }

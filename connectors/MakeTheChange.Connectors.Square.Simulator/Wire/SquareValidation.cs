@@ -9,14 +9,14 @@ namespace MakeTheChange.Connectors.Square.Simulator.Wire;
 /// </summary>
 internal sealed class SquareValidation
 {
-    private readonly List<SquareError> errors = [];
+    private readonly List<SquareError> _errors = [];
 
-    public bool HasErrors => errors.Count > 0;
+    public bool HasErrors => _errors.Count > 0;
 
-    public IResult ToResult() => SquareResults.BadRequest(errors);
+    public IResult ToResult() => SquareResults.BadRequest(_errors);
 
     public void Add(string code, string detail, string? field) =>
-        errors.Add(new SquareError(SquareErrorCategories.InvalidRequestError, code, detail, field));
+        _errors.Add(new SquareError(SquareErrorCategories.InvalidRequestError, code, detail, field));
 
     public void Missing(string field) =>
         Add(SquareErrorCodes.MissingRequiredParameter, $"Field must be set: {field}.", field);
@@ -74,6 +74,24 @@ internal sealed class SquareValidation
 
         Add(SquareErrorCodes.InvalidCursor, "The cursor is not valid for this request; send back the cursor of the previous page unchanged.", "cursor");
         return null;
+    }
+
+    /// <summary>A numeric cursor position (an offset or a sequence number); 0 for the first page.</summary>
+    public long CursorPosition(string? cursor, string endpoint)
+    {
+        var position = Cursor(cursor, endpoint);
+        if (position is null)
+        {
+            return 0;
+        }
+
+        if (long.TryParse(position, NumberStyles.None, CultureInfo.InvariantCulture, out var value))
+        {
+            return value;
+        }
+
+        Add(SquareErrorCodes.InvalidCursor, "The cursor is not valid for this request; send back the cursor of the previous page unchanged.", "cursor");
+        return 0;
     }
 
     /// <summary>Checks that every entry of an optional list is one of <paramref name="allowed"/>.</summary>

@@ -1,0 +1,20 @@
+namespace MakeTheChange.Connectors.Square.Simulator.Inventory;
+
+internal sealed record BatchRetrieveInventoryChangesRequest
+{
+    public IReadOnlyList<string>? CatalogObjectIds { get; init; }
+
+    public IReadOnlyList<string>? LocationIds { get; init; }
+
+    public IReadOnlyList<string>? Types { get; init; }
+
+    public IReadOnlyList<string>? States { get; init; }
+
+    public string? UpdatedAfter { get; init; }
+
+    public string? UpdatedBefore { get; init; }
+
+    public string? Cursor { get; init; }
+
+    public int? Limit { get; init; }
+}

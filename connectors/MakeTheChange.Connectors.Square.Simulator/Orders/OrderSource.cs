@@ -1,0 +1,3 @@
+namespace MakeTheChange.Connectors.Square.Simulator.Orders;
+
+internal sealed record OrderSource(string Name);

@@ -1,0 +1,8 @@
+namespace MakeTheChange.Connectors.Square.Simulator.Orders;
+
+internal sealed record SearchOrdersSort
+{
+    public string? SortField { get; init; }
+
+    public string? SortOrder { get; init; }
+}

@@ -1,0 +1,6 @@
+namespace MakeTheChange.Connectors.Square.Simulator.Orders;
+
+internal sealed record SearchOrdersStateFilter
+{
+    public IReadOnlyList<string>? States { get; init; }
+}

@@ -1,0 +1,3 @@
+namespace MakeTheChange.Connectors.Square.Simulator.Payments;
+
+internal sealed record RetrievePaymentResponse(Payment Payment);

@@ -1,0 +1,3 @@
+namespace MakeTheChange.Connectors.Square.Simulator.Tills;
+
+public sealed record TillReturnResult(string OrderId, string RefundId);

@@ -1,0 +1,32 @@
+namespace MakeTheChange.Connectors.Square.Simulator.Webhooks;
+
+/// <summary>Every delivery attempt, in the order made. Thread-safe.</summary>
+internal sealed class WebhookDeliveryLog
+{
+    private readonly Lock _gate = new();
+    private readonly List<WebhookDeliveryAttempt> _attempts = [];
+
+    public void Add(WebhookDeliveryAttempt attempt)
+    {
+        lock (_gate)
+        {
+            _attempts.Add(attempt);
+        }
+    }
+
+    public IReadOnlyList<WebhookDeliveryAttempt> Snapshot()
+    {
+        lock (_gate)
+        {
+            return [.. _attempts];
+        }
+    }
+
+    public void Clear()
+    {
+        lock (_gate)
+        {
+            _attempts.Clear();
+        }
+    }
+}
