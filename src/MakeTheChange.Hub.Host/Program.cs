@@ -1,3 +1,4 @@
 using MakeTheChange.Hub;
+using MakeTheChange.Hub.Host;
 
-return await HubApplication.RunAsync(args);
+return await HubApplication.RunAsync(args, [.. InstalledModules.All]);

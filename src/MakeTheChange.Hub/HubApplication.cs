@@ -18,6 +18,7 @@ public static class HubApplication
     public static async Task<WebApplication> CreateAsync(
         string[] args,
         Action<WebApplicationBuilder>? configure = null,
+        IReadOnlyList<HubModule>? modules = null,
         CancellationToken cancellationToken = default)
     {
         var builder = WebApplication.CreateBuilder(args);
@@ -41,8 +42,18 @@ public static class HubApplication
         try
         {
             builder.Services.AddHub(builder.Configuration, connectionString, embedded);
+            foreach (var module in modules ?? [])
+            {
+                module.AddServices(builder);
+            }
+
             var app = builder.Build();
             app.MapHub();
+            foreach (var module in modules ?? [])
+            {
+                module.MapEndpoints(app);
+            }
+
             return app;
         }
         catch
@@ -57,18 +68,18 @@ public static class HubApplication
     }
 
     /// <summary>Runs the hub until Ctrl+C; with <c>--demo</c>, seeds the demo catalog and prints how to reach it.</summary>
-    public static async Task<int> RunAsync(string[] args)
+    public static async Task<int> RunAsync(string[] args, params HubModule[] modules)
     {
         var demo = args.Contains(DemoMode.Flag, StringComparer.Ordinal);
         var hubArgs = args.Where(arg => arg != DemoMode.Flag).ToArray();
         WebApplication? app = null;
         try
         {
-            app = await CreateAsync(hubArgs, demo ? DemoMode.Configure : null);
+            app = await CreateAsync(hubArgs, demo ? DemoMode.Configure : null, modules);
             await app.StartAsync();
             if (demo)
             {
-                await DemoMode.SeedAndAnnounceAsync(app);
+                await DemoMode.SeedAndAnnounceAsync(app, modules);
             }
 
             await app.WaitForShutdownAsync();

@@ -57,8 +57,10 @@ internal sealed partial class ConnectionPoller(
             {
                 await connector.PollAsync(connection, cancellationToken);
                 await connections.RecordPollAsync(connection.ConnectionId, cancellationToken);
+                // The first scheduled reconciliation comes one interval after this node first sees the connection.
                 var now = clock.GetUtcNow();
-                if (!_lastReconciled.TryGetValue(connection.ConnectionId, out var last) || now - last >= options.Value.ReconcileInterval)
+                var last = _lastReconciled.TryGetValue(connection.ConnectionId, out var seen) ? seen : _lastReconciled[connection.ConnectionId] = now;
+                if (now - last >= options.Value.ReconcileInterval)
                 {
                     _lastReconciled[connection.ConnectionId] = now;
                     await connector.ReconcileAsync(connection, cancellationToken);

@@ -25,9 +25,18 @@ internal static class DemoMode
         builder.Configuration["Hub:AdminApiKey"] = LoadOrCreateAdminKey();
     }
 
-    public static async Task SeedAndAnnounceAsync(WebApplication app)
+    public static async Task SeedAndAnnounceAsync(WebApplication app, IReadOnlyList<HubModule> modules)
     {
         var seeded = await app.Services.GetRequiredService<DemoSeeder>().SeedAsync(app.Lifetime.ApplicationStopping);
+        var extras = new List<string>();
+        foreach (var module in modules)
+        {
+            if (module.StartDemoAsync is { } startDemo)
+            {
+                extras.Add(await startDemo(app, app.Lifetime.ApplicationStopping));
+            }
+        }
+
         var url = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()?.Addresses.FirstOrDefault()
             ?? HubApplication.DefaultUrl;
         var key = app.Services.GetRequiredService<IOptions<HubOptions>>().Value.AdminApiKey;
@@ -43,7 +52,7 @@ internal static class DemoMode
               OpenAPI    {url}/openapi/v1.json
               Catalog    {seeded.Locations} locations, {seeded.Products} products, {seeded.Movements} stock movements applied now
               Database   {database}
-
+            {string.Concat(extras.Select(extra => $"  {extra}{Environment.NewLine}"))}
               Try        curl -H "Authorization: Bearer {key}" {url}/api/stock/{DemoCatalog.HeroHoney}
                          curl -H "Authorization: Bearer {key}" {url}/api/locations
 

@@ -6,7 +6,7 @@ namespace MakeTheChange.Hub.Http;
 /// Ids chosen by callers (locations, SKUs, movements, reservations): 1 to 64 letters, digits, '-',
 /// '_' and '.'. Keeping ':' and '@' out lets the hub build keys of its own from them unambiguously.
 /// </summary>
-internal static class ResourceIds
+public static class ResourceIds
 {
     public const int MaxLength = 64;
 

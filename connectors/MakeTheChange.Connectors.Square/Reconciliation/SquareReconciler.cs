@@ -1,0 +1,92 @@
+using MakeTheChange.Connectors.Square.Api;
+using MakeTheChange.Connectors.Square.Inbound;
+using MakeTheChange.Connectors.Square.Mapping;
+using MakeTheChange.Hub.Connections;
+using MakeTheChange.Hub.Stock;
+using Npgsql;
+
+namespace MakeTheChange.Connectors.Square.Reconciliation;
+
+/// <summary>
+/// Compares Square's counts with what the hub expects them to be: its on hand less the changes still on
+/// their way to Square. A difference is drift; it is repaired with an adjustment of the difference (not
+/// an absolute count, which would erase a till sale made between the read and the write).
+/// </summary>
+internal sealed class SquareReconciler(NpgsqlDataSource dataSource, SquareItemMap items, PosPushes pushes, SquareCountMarks marks, TimeProvider clock)
+{
+    public async Task<ReconciliationReport> ReconcileAsync(SquareApiClient square, PosConnection connection, CancellationToken cancellationToken)
+    {
+        var startedAt = clock.GetUtcNow();
+        var levels = await HubLevelsAsync(connection, cancellationToken);
+        var variations = new Dictionary<(string Sku, string LocationId), string>();
+        foreach (var (sku, locationId) in levels.Keys)
+        {
+            if ((await items.VariationForAsync(square, connection, sku, cancellationToken)).VariationId is { } variationId)
+            {
+                variations[(sku, locationId)] = variationId;
+            }
+        }
+
+        var counts = (await square.RetrieveCountsAsync([.. variations.Values.Distinct(StringComparer.Ordinal)], [.. connection.Locations.Keys], cancellationToken))
+            .Where(count => count.State == "IN_STOCK")
+            .ToDictionary(count => (count.CatalogObjectId, count.LocationId), count => count.Quantity);
+        var pending = await pushes.PendingDeltasAsync(connection.ConnectionId, cancellationToken);
+
+        var drift = new List<DriftItem>();
+        var repairs = new List<InventoryChange>();
+        foreach (var ((sku, locationId), variationId) in variations)
+        {
+            var squareLocation = connection.ExternalLocation(locationId)!;
+            if (!SquareQuantity.TryParseUnits(counts.GetValueOrDefault((variationId, squareLocation)) ?? "0", out var squareCount))
+            {
+                // Sold by weight or volume in Square: the hub, which counts units, cannot compare it.
+                continue;
+            }
+
+            var expected = levels[(sku, locationId)] - pending.GetValueOrDefault((sku, locationId));
+            if (squareCount == expected)
+            {
+                continue;
+            }
+
+            var difference = expected - squareCount;
+            repairs.Add(new InventoryChange(
+                "ADJUSTMENT",
+                new InventoryAdjustment(
+                    null,
+                    $"{SquareChangeFeed.HubReferencePrefix}reconcile-{sku}@{locationId}",
+                    difference > 0 ? "NONE" : "IN_STOCK",
+                    difference > 0 ? "IN_STOCK" : "WASTE",
+                    squareLocation,
+                    variationId,
+                    SquareQuantity.Format(Math.Abs(difference)),
+                    startedAt)));
+            drift.Add(new DriftItem(sku, locationId, variationId, squareLocation, squareCount, expected, Repaired: true));
+        }
+
+        foreach (var chunk in repairs.Chunk(100))
+        {
+            var response = await square.ChangeInventoryAsync(
+                new BatchChangeInventoryRequest($"hub-reconcile-{connection.ConnectionId}-{Guid.NewGuid():N}", chunk, IgnoreUnchangedCounts: true),
+                cancellationToken);
+            await marks.RememberPushedAsync(connection, response.Counts ?? [], cancellationToken);
+        }
+
+        return new ReconciliationReport(connection.ConnectionId, startedAt, clock.GetUtcNow(), variations.Count, drift, repairs.Count);
+    }
+
+    /// <summary>On hand of every SKU the hub stocks at the connection's locations.</summary>
+    private async Task<Dictionary<(string Sku, string LocationId), int>> HubLevelsAsync(PosConnection connection, CancellationToken cancellationToken)
+    {
+        await using var command = dataSource.CreateCommand("SELECT sku, location_id, on_hand FROM stock_levels WHERE location_id = ANY($1)");
+        command.Parameters.Add(new NpgsqlParameter<string[]> { TypedValue = [.. connection.Locations.Values] });
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        var levels = new Dictionary<(string, string), int>();
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            levels[(reader.GetString(0), reader.GetString(1))] = reader.GetInt32(2);
+        }
+
+        return levels;
+    }
+}

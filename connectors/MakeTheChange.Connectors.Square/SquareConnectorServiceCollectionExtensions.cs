@@ -1,0 +1,35 @@
+using MakeTheChange.Connectors.Square.Api;
+using MakeTheChange.Connectors.Square.Inbound;
+using MakeTheChange.Connectors.Square.Mapping;
+using MakeTheChange.Connectors.Square.Outbound;
+using MakeTheChange.Connectors.Square.Reconciliation;
+using MakeTheChange.Hub.Connections;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using Polly.Registry;
+
+namespace MakeTheChange.Connectors.Square;
+
+public static class SquareConnectorServiceCollectionExtensions
+{
+    /// <summary>Adds the Square connector to a hub (the hub's connection plumbing must be added too).</summary>
+    public static IServiceCollection AddSquareConnector(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<SquareConnectorOptions>().Bind(configuration.GetSection("Hub:Square"));
+        services.AddSingleton(provider => provider.GetRequiredService<IOptions<SquareConnectorOptions>>().Value);
+        services.AddSingleton<ResiliencePipelineRegistry<string>>();
+        services.AddTransient<SquareResilienceHandler>();
+        services.AddHttpClient(SquareConnector.HttpClientName, client => client.Timeout = TimeSpan.FromMinutes(2))
+            .AddHttpMessageHandler<SquareResilienceHandler>();
+        services.AddSingleton<SquareItemMap>();
+        services.AddSingleton<SquareCountMarks>();
+        services.AddSingleton<SquareOrderIngestion>();
+        services.AddSingleton<SquareChangeFeed>();
+        services.AddSingleton<SquareEventProcessor>();
+        services.AddSingleton<SquarePusher>();
+        services.AddSingleton<SquareReconciler>();
+        services.AddSingleton<IPosConnector, SquareConnector>();
+        return services;
+    }
+}
