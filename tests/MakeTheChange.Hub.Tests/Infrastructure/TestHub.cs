@@ -1,6 +1,7 @@
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using MakeTheChange.Grains;
+using MakeTheChange.Hub.Host;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
@@ -10,7 +11,7 @@ using Microsoft.Extensions.Logging;
 namespace MakeTheChange.Hub.Tests.Infrastructure;
 
 /// <summary>A hub running in this process on a real loopback port, over a database of its own (or a given one).</summary>
-internal sealed class TestHub : IAsyncDisposable
+public sealed class TestHub : IAsyncDisposable
 {
     public const string AdminKey = "test-admin-key-0123456789";
 
@@ -47,7 +48,8 @@ internal sealed class TestHub : IAsyncDisposable
 
                 builder.Logging.ClearProviders();
                 builder.Logging.AddSimpleConsole().SetMinimumLevel(LogLevel.Warning);
-            });
+            },
+            InstalledModules.All);
         await app.StartAsync();
         return new TestHub(app, connectionString);
     }

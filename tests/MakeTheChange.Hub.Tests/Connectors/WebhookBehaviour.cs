@@ -1,0 +1,8 @@
+namespace MakeTheChange.Hub.Tests.Connectors;
+
+public enum WebhookBehaviour
+{
+    Normal,
+    DuplicatedAndReordered,
+    Off,
+}
