@@ -2,7 +2,7 @@ using MakeTheChange.Connectors.Square.Api;
 using MakeTheChange.Connectors.Square.Inbound;
 using MakeTheChange.Connectors.Square.Mapping;
 using MakeTheChange.Hub.Connections;
-using MakeTheChange.Hub.Stock;
+using Microsoft.Extensions.Logging;
 using Npgsql;
 
 namespace MakeTheChange.Connectors.Square.Reconciliation;
@@ -12,7 +12,13 @@ namespace MakeTheChange.Connectors.Square.Reconciliation;
 /// their way to Square. A difference is drift; it is repaired with an adjustment of the difference (not
 /// an absolute count, which would erase a till sale made between the read and the write).
 /// </summary>
-internal sealed class SquareReconciler(NpgsqlDataSource dataSource, SquareItemMap items, PosPushes pushes, SquareCountMarks marks, TimeProvider clock)
+internal sealed partial class SquareReconciler(
+    NpgsqlDataSource dataSource,
+    SquareItemMap items,
+    PosPushes pushes,
+    SquareCountMarks marks,
+    TimeProvider clock,
+    ILogger<SquareReconciler> logger)
 {
     public async Task<ReconciliationReport> ReconcileAsync(SquareApiClient square, PosConnection connection, CancellationToken cancellationToken)
     {
@@ -72,8 +78,20 @@ internal sealed class SquareReconciler(NpgsqlDataSource dataSource, SquareItemMa
             await marks.RememberPushedAsync(connection, response.Counts ?? [], cancellationToken);
         }
 
+        foreach (var item in drift)
+        {
+            LogDrift(connection.ConnectionId, item.Sku, item.LocationId, item.PosCount, item.Expected);
+        }
+
+        LogReconciled(connection.ConnectionId, variations.Count, drift.Count);
         return new ReconciliationReport(connection.ConnectionId, startedAt, clock.GetUtcNow(), variations.Count, drift, repairs.Count);
     }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Square drift on connection {ConnectionId}: {Sku} at {LocationId} counted {PosCount} in Square, expected {Expected}; repaired")]
+    private partial void LogDrift(string connectionId, string sku, string locationId, int posCount, int expected);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Reconciled Square connection {ConnectionId}: {Compared} items compared, {Drifted} drifted")]
+    private partial void LogReconciled(string connectionId, int compared, int drifted);
 
     /// <summary>On hand of every SKU the hub stocks at the connection's locations.</summary>
     private async Task<Dictionary<(string Sku, string LocationId), int>> HubLevelsAsync(PosConnection connection, CancellationToken cancellationToken)
