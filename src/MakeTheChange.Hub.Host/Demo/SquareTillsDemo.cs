@@ -62,7 +62,7 @@ internal static class SquareTillsDemo
                 SignatureKey,
                 notificationUrl,
                 Stores.ToDictionary(pair => pair.SquareLocation, pair => pair.Store, StringComparer.Ordinal),
-                JsonDocument.Parse("{}").RootElement,
+                JsonSerializer.SerializeToElement(new { }),
                 DateTimeOffset.UtcNow),
             stopping);
 

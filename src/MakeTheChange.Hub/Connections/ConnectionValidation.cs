@@ -7,6 +7,8 @@ namespace MakeTheChange.Hub.Connections;
 /// <summary>What a connection must satisfy (api.md, "POS connections").</summary>
 internal static class ConnectionValidation
 {
+    private static readonly JsonElement NoSettings = JsonSerializer.SerializeToElement(new { });
+
     public static async Task<PosConnection?> ValidateAsync(
         string connectionId,
         ConnectionRequest? request,
@@ -46,7 +48,7 @@ internal static class ConnectionValidation
         }
 
         await ValidateLocationsAsync(request.Locations, locations, errors, cancellationToken);
-        var settings = request.Settings ?? JsonDocument.Parse("{}").RootElement;
+        var settings = request.Settings ?? NoSettings;
         if (settings.ValueKind != JsonValueKind.Object)
         {
             errors.Add("settings", "settings is a JSON object.");
