@@ -91,12 +91,8 @@ public sealed class PosConnectionStore(NpgsqlDataSource dataSource, TimeProvider
     public Task RecordErrorAsync(string connectionId, string error, CancellationToken cancellationToken) =>
         ExecuteAsync("UPDATE pos_connections SET last_error = $2, last_error_at = now() WHERE connection_id = $1", cancellationToken, connectionId, error);
 
-    public async Task<string?> GetCursorAsync(string connectionId, string name, CancellationToken cancellationToken)
-    {
-        await using var command = dataSource.CreateCommand("SELECT value FROM pos_cursors WHERE connection_id = $1 AND name = $2");
-        command.Parameters.AddTyped(connectionId).AddTyped(name);
-        return await command.ExecuteScalarAsync(cancellationToken) as string;
-    }
+    public Task<string?> GetCursorAsync(string connectionId, string name, CancellationToken cancellationToken) =>
+        TextAsync("SELECT value FROM pos_cursors WHERE connection_id = $1 AND name = $2", cancellationToken, connectionId, name);
 
     public Task SetCursorAsync(string connectionId, string name, string value, CancellationToken cancellationToken) =>
         ExecuteAsync(
@@ -109,34 +105,11 @@ public sealed class PosConnectionStore(NpgsqlDataSource dataSource, TimeProvider
             name,
             value);
 
-    public async Task<string?> FindSkuAsync(string connectionId, string externalItemId, CancellationToken cancellationToken)
-    {
-        await using var command = dataSource.CreateCommand("SELECT sku FROM pos_item_map WHERE connection_id = $1 AND external_item_id = $2");
-        command.Parameters.AddTyped(connectionId).AddTyped(externalItemId);
-        return await command.ExecuteScalarAsync(cancellationToken) as string;
-    }
+    public Task<string?> FindSkuAsync(string connectionId, string externalItemId, CancellationToken cancellationToken) =>
+        TextAsync("SELECT sku FROM pos_item_map WHERE connection_id = $1 AND external_item_id = $2", cancellationToken, connectionId, externalItemId);
 
-    public async Task<string?> FindExternalItemAsync(string connectionId, string sku, CancellationToken cancellationToken)
-    {
-        await using var command = dataSource.CreateCommand("SELECT external_item_id FROM pos_item_map WHERE connection_id = $1 AND sku = $2");
-        command.Parameters.AddTyped(connectionId).AddTyped(sku);
-        return await command.ExecuteScalarAsync(cancellationToken) as string;
-    }
-
-    /// <summary>Every external item this connection knows, with its SKU.</summary>
-    public async Task<Dictionary<string, string>> ItemsAsync(string connectionId, CancellationToken cancellationToken)
-    {
-        await using var command = dataSource.CreateCommand("SELECT external_item_id, sku FROM pos_item_map WHERE connection_id = $1");
-        command.Parameters.AddTyped(connectionId);
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        var items = new Dictionary<string, string>(StringComparer.Ordinal);
-        while (await reader.ReadAsync(cancellationToken))
-        {
-            items[reader.GetString(0)] = reader.GetString(1);
-        }
-
-        return items;
-    }
+    public Task<string?> FindExternalItemAsync(string connectionId, string sku, CancellationToken cancellationToken) =>
+        TextAsync("SELECT external_item_id FROM pos_item_map WHERE connection_id = $1 AND sku = $2", cancellationToken, connectionId, sku);
 
     public Task RememberItemAsync(string connectionId, string externalItemId, string sku, CancellationToken cancellationToken) =>
         ExecuteAsync(
@@ -215,6 +188,17 @@ public sealed class PosConnectionStore(NpgsqlDataSource dataSource, TimeProvider
         }
 
         return connections;
+    }
+
+    private async Task<string?> TextAsync(string sql, CancellationToken cancellationToken, params string[] parameters)
+    {
+        await using var command = dataSource.CreateCommand(sql);
+        foreach (var parameter in parameters)
+        {
+            command.Parameters.AddTyped(parameter);
+        }
+
+        return await command.ExecuteScalarAsync(cancellationToken) as string;
     }
 
     private async Task ExecuteAsync(string sql, CancellationToken cancellationToken, params string[] parameters)
