@@ -43,9 +43,17 @@ internal static class SquareTillsDemo
             square.Simulator.UpsertLocation(squareLocation, store);
         }
 
+        var grains = app.Services.GetRequiredService<IGrainFactory>();
         foreach (var sku in Heroes)
         {
             square.Simulator.UpsertVariation($"VAR-{sku}", new VariationUpsert { Name = sku, Sku = sku, PriceCents = 1290 });
+
+            // The stores already ran Square with the counts the hub has: set them as they stand, without any event.
+            foreach (var (squareLocation, store) in Stores)
+            {
+                var level = (await grains.GetGrain<IStockGrain>(StockKey.Of(sku, store)).GetLevel(stopping)).Level!;
+                square.Simulator.InjectInventoryDrift($"VAR-{sku}", squareLocation, level.OnHand);
+            }
         }
 
         var hubUrl = new Uri(app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First());
@@ -53,7 +61,7 @@ internal static class SquareTillsDemo
         square.Simulator.ConfigureWebhooks(new WebhookSettings { NotificationUrl = notificationUrl.ToString(), SignatureKey = SignatureKey });
 
         var services = app.Services;
-        var connection = await services.GetRequiredService<PosConnectionStore>().UpsertAsync(
+        await services.GetRequiredService<PosConnectionStore>().UpsertAsync(
             new PosConnection(
                 ConnectionId,
                 "square",
@@ -66,11 +74,7 @@ internal static class SquareTillsDemo
                 DateTimeOffset.UtcNow),
             stopping);
 
-        // Square starts with the hub's counts: reconciliation finds them all missing and sets them.
-        var connector = services.GetRequiredService<PosConnectors>().Find("square")!;
-        await connector.ReconcileAsync(connection, stopping);
-
-        _ = RingTillsAsync(square.Simulator, services.GetRequiredService<IGrainFactory>(), stopping);
+        _ = RingTillsAsync(square.Simulator, grains, stopping);
         return $"Square     simulator at {square.BaseUrl} with tills ringing sales at {string.Join(" and ", Stores.Select(pair => pair.Store))}; see /api/connections/{ConnectionId}";
     }
 
