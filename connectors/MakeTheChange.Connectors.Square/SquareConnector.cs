@@ -30,6 +30,9 @@ internal sealed class SquareConnector(
 
     public string Kind => ConnectorKind;
 
+    // Square signs every notification (pos-apis.md §1.6).
+    public bool RequiresWebhookSignatureKey => true;
+
     public IEnumerable<KeyValuePair<string, string>> ValidateSettings(JsonElement settings) =>
         settings.EnumerateObject().Select(property => KeyValuePair.Create(property.Name, "Square connections take no settings."));
 

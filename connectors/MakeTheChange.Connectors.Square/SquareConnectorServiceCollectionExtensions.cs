@@ -1,4 +1,3 @@
-using MakeTheChange.Connectors.Square.Api;
 using MakeTheChange.Connectors.Square.Inbound;
 using MakeTheChange.Connectors.Square.Mapping;
 using MakeTheChange.Connectors.Square.Outbound;
@@ -6,6 +5,7 @@ using MakeTheChange.Connectors.Square.Reconciliation;
 using MakeTheChange.Hub.Connections;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using Polly.Registry;
 
@@ -18,10 +18,13 @@ public static class SquareConnectorServiceCollectionExtensions
     {
         services.AddOptions<SquareConnectorOptions>().Bind(configuration.GetSection("Hub:Square"));
         services.AddSingleton(provider => provider.GetRequiredService<IOptions<SquareConnectorOptions>>().Value);
-        services.AddSingleton<ResiliencePipelineRegistry<string>>();
-        services.AddTransient<SquareResilienceHandler>();
+        services.TryAddSingleton<ResiliencePipelineRegistry<string>>();
         services.AddHttpClient(SquareConnector.HttpClientName, client => client.Timeout = TimeSpan.FromMinutes(2))
-            .AddHttpMessageHandler<SquareResilienceHandler>();
+            .AddHttpMessageHandler(provider => new PosResilienceHandler(
+                provider.GetRequiredService<ResiliencePipelineRegistry<string>>(),
+                SquareConnector.HttpClientName,
+                provider.GetRequiredService<SquareConnectorOptions>(),
+                retryRateLimited: true));
         services.AddSingleton<SquareItemMap>();
         services.AddSingleton<SquareCountMarks>();
         services.AddSingleton<SquareOrderIngestion>();

@@ -7,7 +7,7 @@ namespace MakeTheChange.Connectors.Square.Api;
 
 /// <summary>
 /// The Square API v2 calls the connector makes, for one connection. Transient failures (429, 5xx, no
-/// answer) are retried by <see cref="SquareResilienceHandler"/>; what is left after that is thrown.
+/// answer) are retried by <see cref="PosResilienceHandler"/>; what is left after that is thrown.
 /// </summary>
 internal sealed class SquareApiClient(HttpClient http, PosConnection connection)
 {

@@ -32,8 +32,8 @@ internal static class ConnectionValidation
         }
 
         var baseUrl = AbsoluteUrl("baseUrl", request.BaseUrl, required: true, errors);
-        Secret("accessToken", request.AccessToken, errors);
-        Secret("webhookSignatureKey", request.WebhookSignatureKey, errors);
+        Secret("accessToken", request.AccessToken, required: true, errors);
+        Secret("webhookSignatureKey", request.WebhookSignatureKey, required: connector?.RequiresWebhookSignatureKey != false, errors);
         var notificationUrl = AbsoluteUrl("notificationUrl", request.NotificationUrl, required: false, errors);
         if (notificationUrl is null && request.NotificationUrl is null && connector is not null)
         {
@@ -71,7 +71,7 @@ internal static class ConnectionValidation
             connector!.Kind,
             baseUrl!,
             request.AccessToken!,
-            request.WebhookSignatureKey!,
+            request.WebhookSignatureKey ?? string.Empty,
             notificationUrl!,
             request.Locations!,
             settings,
@@ -129,12 +129,12 @@ internal static class ConnectionValidation
         return url;
     }
 
-    private static void Secret(string field, string? value, ValidationErrors errors)
+    private static void Secret(string field, string? value, bool required, ValidationErrors errors)
     {
         // Never echo the value back: it is a secret even when it is wrong.
-        if (string.IsNullOrWhiteSpace(value) || value.Length > 2048)
+        if ((required && string.IsNullOrWhiteSpace(value)) || value?.Length > 2048)
         {
-            errors.Add(field, $"{field} is required (1 to 2048 characters).");
+            errors.Add(field, required ? $"{field} is required (1 to 2048 characters)." : $"{field} is at most 2048 characters.");
         }
     }
 }

@@ -8,6 +8,9 @@ public interface IPosConnector
     /// <summary>The connection kind it serves ("square", "lightspeed-x").</summary>
     string Kind { get; }
 
+    /// <summary>Whether every webhook must be signed; when not, a connection without a key takes unsigned ones.</summary>
+    bool RequiresWebhookSignatureKey { get; }
+
     /// <summary>Problems with a connection's vendor-specific settings, by field.</summary>
     IEnumerable<KeyValuePair<string, string>> ValidateSettings(JsonElement settings);
 
@@ -17,7 +20,11 @@ public interface IPosConnector
     /// <summary>Catches what webhooks missed since the last poll.</summary>
     Task PollAsync(PosConnection connection, CancellationToken cancellationToken);
 
-    /// <summary>Sends a batch of hub stock changes. Throws when the POS could not be reached (the batch is retried as it is).</summary>
+    /// <summary>
+    /// Sends a batch of hub stock changes and says what became of each. Changes it gives no outcome for
+    /// (it could not reach the POS for them) stay queued in the batch and are tried again later; an
+    /// exception leaves the whole batch queued.
+    /// </summary>
     Task<IReadOnlyList<PushOutcome>> PushAsync(PosConnection connection, PushBatch batch, CancellationToken cancellationToken);
 
     /// <summary>Compares counts with the POS and repairs the drift.</summary>

@@ -139,7 +139,7 @@ public sealed class PosPushes(NpgsqlDataSource dataSource)
     public async Task FailAsync(string batchKey, string error, TimeSpan retryIn, CancellationToken cancellationToken)
     {
         await using var command = dataSource.CreateCommand(
-            "UPDATE pos_pushes SET leased_until = NULL, last_error = $2, next_attempt_at = now() + $3 WHERE batch_key = $1 AND pushed_at IS NULL");
+            "UPDATE pos_pushes SET leased_until = NULL, last_error = $2, next_attempt_at = now() + $3 WHERE batch_key = $1 AND pushed_at IS NULL AND parked_at IS NULL");
         command.Parameters.AddTyped(batchKey).AddTyped(error).AddTyped(retryIn);
         await command.ExecuteNonQueryAsync(cancellationToken);
     }

@@ -68,6 +68,13 @@ internal sealed partial class PushWorker(
             var outcomes = await connector.PushAsync(connection, batch, cancellationToken);
             await pushes.CompleteAsync(outcomes, cancellationToken);
             await connections.RecordPushAsync(connection.ConnectionId, cancellationToken);
+            if (outcomes.Count < batch.Pushes.Count)
+            {
+                // What got no outcome stays in its batch for a later try.
+                await pushes.FailAsync(batch.Key, "Part of the batch could not be sent.", RetryDelay.After(batch.Attempts, options.Value), CancellationToken.None);
+                return false;
+            }
+
             return true;
         }
         catch (Exception exception) when (exception is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
