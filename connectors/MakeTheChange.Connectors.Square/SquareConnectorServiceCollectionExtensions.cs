@@ -24,7 +24,10 @@ public static class SquareConnectorServiceCollectionExtensions
                 provider.GetRequiredService<ResiliencePipelineRegistry<string>>(),
                 SquareConnector.HttpClientName,
                 provider.GetRequiredService<SquareConnectorOptions>(),
-                retryRateLimited: true));
+                retryRateLimited: true,
+
+                // Square's writes carry an idempotency key: sending one twice is harmless (pos-apis.md §1.1).
+                isIdempotent: _ => true));
         services.AddSingleton<SquareItemMap>();
         services.AddSingleton<SquareCountMarks>();
         services.AddSingleton<SquareOrderIngestion>();

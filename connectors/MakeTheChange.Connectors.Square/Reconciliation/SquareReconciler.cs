@@ -3,19 +3,16 @@ using MakeTheChange.Connectors.Square.Inbound;
 using MakeTheChange.Connectors.Square.Mapping;
 using MakeTheChange.Hub.Connections;
 using Microsoft.Extensions.Logging;
-using Npgsql;
 
 namespace MakeTheChange.Connectors.Square.Reconciliation;
 
 /// <summary>
-/// Compares Square's counts with what the hub expects them to be: its on hand less the changes still on
-/// their way to Square. A difference is drift; it is repaired with an adjustment of the difference (not
+/// Compares Square's counts with what the hub expects them to be (<see cref="ReconciliationBaseline"/>). A difference is drift; it is repaired with an adjustment of the difference (not
 /// an absolute count, which would erase a till sale made between the read and the write).
 /// </summary>
 internal sealed partial class SquareReconciler(
-    NpgsqlDataSource dataSource,
+    ReconciliationBaseline baseline,
     SquareItemMap items,
-    PosPushes pushes,
     SquareCountMarks marks,
     TimeProvider clock,
     ILogger<SquareReconciler> logger)
@@ -23,9 +20,9 @@ internal sealed partial class SquareReconciler(
     public async Task<ReconciliationReport> ReconcileAsync(SquareApiClient square, PosConnection connection, CancellationToken cancellationToken)
     {
         var startedAt = clock.GetUtcNow();
-        var levels = await HubLevelsAsync(connection, cancellationToken);
+        var expectations = await baseline.ExpectedAsync(connection, cancellationToken);
         var variations = new Dictionary<(string Sku, string LocationId), string>();
-        foreach (var (sku, locationId) in levels.Keys)
+        foreach (var (sku, locationId) in expectations.Keys)
         {
             if ((await items.VariationForAsync(square, connection, sku, cancellationToken)).VariationId is { } variationId)
             {
@@ -36,7 +33,6 @@ internal sealed partial class SquareReconciler(
         var counts = (await square.RetrieveCountsAsync([.. variations.Values.Distinct(StringComparer.Ordinal)], [.. connection.Locations.Keys], cancellationToken))
             .Where(count => count.State == "IN_STOCK")
             .ToDictionary(count => (count.CatalogObjectId, count.LocationId), count => count.Quantity);
-        var pending = await pushes.PendingDeltasAsync(connection.ConnectionId, cancellationToken);
 
         var drift = new List<DriftItem>();
         var repairs = new List<InventoryChange>();
@@ -49,7 +45,7 @@ internal sealed partial class SquareReconciler(
                 continue;
             }
 
-            var expected = levels[(sku, locationId)] - pending.GetValueOrDefault((sku, locationId));
+            var expected = expectations[(sku, locationId)];
             if (squareCount == expected)
             {
                 continue;
@@ -92,19 +88,4 @@ internal sealed partial class SquareReconciler(
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Reconciled Square connection {ConnectionId}: {Compared} items compared, {Drifted} drifted")]
     private partial void LogReconciled(string connectionId, int compared, int drifted);
-
-    /// <summary>On hand of every SKU the hub stocks at the connection's locations.</summary>
-    private async Task<Dictionary<(string Sku, string LocationId), int>> HubLevelsAsync(PosConnection connection, CancellationToken cancellationToken)
-    {
-        await using var command = dataSource.CreateCommand("SELECT sku, location_id, on_hand FROM stock_levels WHERE location_id = ANY($1)");
-        command.Parameters.Add(new NpgsqlParameter<string[]> { TypedValue = [.. connection.Locations.Values] });
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        var levels = new Dictionary<(string, string), int>();
-        while (await reader.ReadAsync(cancellationToken))
-        {
-            levels[(reader.GetString(0), reader.GetString(1))] = reader.GetInt32(2);
-        }
-
-        return levels;
-    }
 }

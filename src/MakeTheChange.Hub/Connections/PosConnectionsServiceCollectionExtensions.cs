@@ -17,6 +17,7 @@ public static class PosConnectionsServiceCollectionExtensions
         services.AddSingleton<ParkedEvents>();
         services.AddSingleton<PosPushes>();
         services.AddSingleton<PosMovements>();
+        services.AddSingleton<ReconciliationBaseline>();
         services.AddSingleton<InboundEventWorker>();
         services.AddSingleton<PushWorker>();
         services.AddHostedService(provider => provider.GetRequiredService<InboundEventWorker>());

@@ -14,24 +14,54 @@ namespace MakeTheChange.Hub.Connections;
 /// its work (the push queue, the inbox) for later. Microsoft.Extensions.Http.Resilience cannot be
 /// restored here (../shared/docs/packages.md): this is its core, on Polly.Core.
 /// </summary>
-public sealed class PosResilienceHandler(ResiliencePipelineRegistry<string> pipelines, string name, PosResilienceOptions options, bool retryRateLimited)
-    : DelegatingHandler
+/// <remarks>
+/// A request that timed out may have been applied. It is retried only when <c>isIdempotent</c> says
+/// sending it twice is harmless (a GET, or a write carrying an idempotency key); otherwise the timeout
+/// reaches the caller, who must treat the outcome as unknown.
+/// </remarks>
+public sealed class PosResilienceHandler(
+    ResiliencePipelineRegistry<string> pipelines,
+    string name,
+    PosResilienceOptions options,
+    bool retryRateLimited,
+    Func<HttpRequestMessage, bool> isIdempotent) : DelegatingHandler
 {
+    private static readonly ResiliencePropertyKey<bool> Idempotent = new("pos.idempotent");
+
     protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
         var pipeline = pipelines.GetOrAddPipeline<HttpResponseMessage>($"{name}:{request.RequestUri!.Authority}", Configure);
-        return await pipeline.ExecuteAsync(async token => await base.SendAsync(request, token), cancellationToken);
+        var context = ResilienceContextPool.Shared.Get(cancellationToken);
+        context.Properties.Set(Idempotent, isIdempotent(request));
+        try
+        {
+            return await pipeline.ExecuteAsync(
+                static async (context, state) => await state.Handler.SendBaseAsync(state.Request, context.CancellationToken),
+                context,
+                (Handler: this, Request: request));
+        }
+        finally
+        {
+            ResilienceContextPool.Shared.Return(context);
+        }
     }
+
+    private Task<HttpResponseMessage> SendBaseAsync(HttpRequestMessage request, CancellationToken cancellationToken) =>
+        base.SendAsync(request, cancellationToken);
 
     private void Configure(ResiliencePipelineBuilder<HttpResponseMessage> pipeline)
     {
         pipeline
             .AddRetry(new RetryStrategyOptions<HttpResponseMessage>
             {
-                ShouldHandle = new PredicateBuilder<HttpResponseMessage>()
-                    .Handle<HttpRequestException>()
-                    .Handle<TimeoutRejectedException>()
-                    .HandleResult(response => (retryRateLimited && response.StatusCode == HttpStatusCode.TooManyRequests) || (int)response.StatusCode >= 500),
+                ShouldHandle = arguments => new ValueTask<bool>(arguments.Outcome switch
+                {
+                    // A connection that was never made sent nothing; any other break may have come after the request went out.
+                    { Exception: HttpRequestException { HttpRequestError: HttpRequestError.ConnectionError } } => true,
+                    { Exception: HttpRequestException or TimeoutRejectedException } => arguments.Context.Properties.GetValue(Idempotent, false),
+                    { Result: { } response } => (retryRateLimited && response.StatusCode == HttpStatusCode.TooManyRequests) || (int)response.StatusCode >= 500,
+                    _ => false,
+                }),
                 MaxRetryAttempts = options.MaxRetryAttempts,
                 BackoffType = DelayBackoffType.Exponential,
                 UseJitter = true,
