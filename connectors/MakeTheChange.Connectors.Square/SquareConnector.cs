@@ -36,6 +36,13 @@ internal sealed class SquareConnector(
     public IEnumerable<KeyValuePair<string, string>> ValidateSettings(JsonElement settings) =>
         settings.EnumerateObject().Select(property => KeyValuePair.Create(property.Name, "Square connections take no settings."));
 
+    public async Task ConnectAsync(PosConnection connection, CancellationToken cancellationToken)
+    {
+        var square = Client(connection);
+        await PollOrdersAsync(square, connection, cancellationToken);
+        await changes.SyncAsync(square, connection, cancellationToken);
+    }
+
     public Task ProcessEventAsync(PosConnection connection, InboundEvent inbound, CancellationToken cancellationToken) =>
         events.ProcessAsync(Client(connection), connection, inbound, cancellationToken);
 

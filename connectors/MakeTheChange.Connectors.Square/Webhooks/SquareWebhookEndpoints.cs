@@ -16,8 +16,6 @@ namespace MakeTheChange.Connectors.Square.Webhooks;
 /// </summary>
 public static class SquareWebhookEndpoints
 {
-    private const int MaxBodyBytes = 1024 * 1024;
-
     public static void MapSquareWebhooks(this IEndpointRouteBuilder routes) =>
         routes.MapPost("/webhooks/square/{connectionId}", ReceiveAsync)
             .WithTags("Webhooks")
@@ -33,7 +31,7 @@ public static class SquareWebhookEndpoints
         InboundEventInbox inbox,
         CancellationToken cancellationToken)
     {
-        var body = await ReadBodyAsync(request, cancellationToken);
+        var body = await WebhookBody.ReadAsync(request, cancellationToken);
         var connection = ResourceIds.IsValid(connectionId) ? await connections.FindAsync(connectionId, cancellationToken) : null;
 
         // The same answer whether the connection is unknown or the signature wrong: nothing to learn from probing.
@@ -61,23 +59,5 @@ public static class SquareWebhookEndpoints
 
         await inbox.StoreAsync(connection.ConnectionId, eventId, type, System.Text.Encoding.UTF8.GetString(body), cancellationToken);
         return TypedResults.Ok();
-    }
-
-    private static async Task<byte[]?> ReadBodyAsync(HttpRequest request, CancellationToken cancellationToken)
-    {
-        using var buffer = new MemoryStream();
-        var chunk = new byte[16 * 1024];
-        int read;
-        while ((read = await request.Body.ReadAsync(chunk, cancellationToken)) > 0)
-        {
-            if (buffer.Length + read > MaxBodyBytes)
-            {
-                return null;
-            }
-
-            buffer.Write(chunk, 0, read);
-        }
-
-        return buffer.ToArray();
     }
 }

@@ -26,6 +26,7 @@ public static class ConnectionsEndpoints
         string connectionId,
         ConnectionRequest? request,
         PosConnectionStore store,
+        PosConnectionSetup setup,
         PosConnectors connectors,
         LocationCatalog locations,
         IOptions<HubOptions> hub,
@@ -38,7 +39,7 @@ public static class ConnectionsEndpoints
             return ApiProblems.Invalid(errors);
         }
 
-        var stored = await store.UpsertAsync(connection, cancellationToken);
+        var stored = await setup.SaveAsync(connection, cancellationToken);
         return TypedResults.Ok(ConnectionResponse.Of(stored, await store.GetHealthAsync(connectionId, cancellationToken)));
     }
 

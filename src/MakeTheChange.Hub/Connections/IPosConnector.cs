@@ -14,6 +14,13 @@ public interface IPosConnector
     /// <summary>Problems with a connection's vendor-specific settings, by field.</summary>
     IEnumerable<KeyValuePair<string, string>> ValidateSettings(JsonElement settings);
 
+    /// <summary>
+    /// Called when a connection is created or changed: the connector notes where the POS stands (its
+    /// feed positions, if it has none yet), so that what happens there from now on comes in, and what
+    /// happened before, already in the stock the connection was set up with, does not.
+    /// </summary>
+    Task ConnectAsync(PosConnection connection, CancellationToken cancellationToken);
+
     /// <summary>Turns one stored webhook event into hub commands. Must be safe to run twice.</summary>
     Task ProcessEventAsync(PosConnection connection, InboundEvent inbound, CancellationToken cancellationToken);
 

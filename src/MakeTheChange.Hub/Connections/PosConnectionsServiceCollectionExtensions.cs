@@ -12,6 +12,7 @@ public static class PosConnectionsServiceCollectionExtensions
         var services = grains.Services;
         services.AddOptions<ConnectorOptions>().Bind(configuration.GetSection("Hub:Connectors"));
         services.AddSingleton<PosConnectionStore>();
+        services.AddSingleton<PosConnectionSetup>();
         services.AddSingleton<PosConnectors>();
         services.AddSingleton<InboundEventInbox>();
         services.AddSingleton<ParkedEvents>();

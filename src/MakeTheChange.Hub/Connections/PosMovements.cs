@@ -1,5 +1,7 @@
 using MakeTheChange.Grains;
 using MakeTheChange.Hub.Stock;
+using MakeTheChange.Hub.Storage;
+using Npgsql;
 
 namespace MakeTheChange.Hub.Connections;
 
@@ -7,7 +9,7 @@ namespace MakeTheChange.Hub.Connections;
 /// Applies what a POS reports (a till sale, a return, a count) as hub movements from that connection.
 /// What the hub cannot apply (an unknown SKU, a refused movement) is parked with why, never dropped.
 /// </summary>
-public sealed class PosMovements(IGrainFactory grains, ParkedEvents parked)
+public sealed class PosMovements(IGrainFactory grains, ParkedEvents parked, NpgsqlDataSource dataSource)
 {
     /// <summary>Applies one movement; false when it was parked instead.</summary>
     public async Task<bool> ApplyAsync(
@@ -32,6 +34,15 @@ public sealed class PosMovements(IGrainFactory grains, ParkedEvents parked)
 
         await parked.ParkAsync(connection.ConnectionId, command.MovementId, parkedBecause, details, cancellationToken);
         return false;
+    }
+
+    /// <summary>Whether this movement is in the ledger (a void, for instance, only undoes a sale the hub applied).</summary>
+    public async Task<bool> WasAppliedAsync(string sku, string locationId, string movementId, CancellationToken cancellationToken)
+    {
+        await using var command = dataSource.CreateCommand(
+            "SELECT EXISTS (SELECT 1 FROM stock_movements WHERE location_id = $1 AND sku = $2 AND movement_id = $3)");
+        command.Parameters.AddTyped(locationId).AddTyped(sku).AddTyped(movementId);
+        return (bool)(await command.ExecuteScalarAsync(cancellationToken))!;
     }
 
     /// <summary>Parks what a connector could not even turn into a movement (an unmapped location or item).</summary>

@@ -15,9 +15,10 @@ namespace MakeTheChange.Hub.Connections;
 /// restored here (../shared/docs/packages.md): this is its core, on Polly.Core.
 /// </summary>
 /// <remarks>
-/// A request that timed out may have been applied. It is retried only when <c>isIdempotent</c> says
-/// sending it twice is harmless (a GET, or a write carrying an idempotency key); otherwise the timeout
-/// reaches the caller, who must treat the outcome as unknown.
+/// A request that timed out, lost its connection midway or got a 5xx other than 503 may have been
+/// applied. It is retried only when <c>isIdempotent</c> says sending it twice is harmless (a GET, or a
+/// write carrying an idempotency key); otherwise the failure reaches the caller, who must treat the
+/// outcome as unknown.
 /// </remarks>
 public sealed class PosResilienceHandler(
     ResiliencePipelineRegistry<string> pipelines,
@@ -59,7 +60,10 @@ public sealed class PosResilienceHandler(
                     // A connection that was never made sent nothing; any other break may have come after the request went out.
                     { Exception: HttpRequestException { HttpRequestError: HttpRequestError.ConnectionError } } => true,
                     { Exception: HttpRequestException or TimeoutRejectedException } => arguments.Context.Properties.GetValue(Idempotent, false),
-                    { Result: { } response } => (retryRateLimited && response.StatusCode == HttpStatusCode.TooManyRequests) || (int)response.StatusCode >= 500,
+                    // 503 and 429 say the request was turned away; another 5xx may come after it was applied.
+                    { Result: { StatusCode: HttpStatusCode.ServiceUnavailable } } => true,
+                    { Result: { StatusCode: HttpStatusCode.TooManyRequests } } => retryRateLimited,
+                    { Result: { } response } => (int)response.StatusCode >= 500 && arguments.Context.Properties.GetValue(Idempotent, false),
                     _ => false,
                 }),
                 MaxRetryAttempts = options.MaxRetryAttempts,

@@ -25,9 +25,6 @@ public interface IPosUnderTest : IAsyncDisposable
 
     Task<int> CountAsync(string store, string sku);
 
-    /// <summary>A recount typed into the POS back office (not a sale).</summary>
-    Task RecountInBackOfficeAsync(string store, string sku, int count);
-
     /// <summary>Changes the POS count without any event or change record: drift.</summary>
     Task InjectDriftAsync(string store, string sku, int count);
 

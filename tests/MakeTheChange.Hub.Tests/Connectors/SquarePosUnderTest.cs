@@ -81,6 +81,7 @@ public sealed class SquarePosUnderTest : IPosUnderTest
     public Task<int> CountAsync(string store, string sku) =>
         Task.FromResult((int)(Square.GetInventoryCount(Variation(sku), Location(store))?.Quantity ?? 0));
 
+    /// <summary>A recount typed into Square's dashboard (not a sale).</summary>
     public Task RecountInBackOfficeAsync(string store, string sku, int count)
     {
         Square.SetInventoryCount(Variation(sku), Location(store), count);

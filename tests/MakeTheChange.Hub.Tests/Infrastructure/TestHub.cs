@@ -47,7 +47,7 @@ public sealed class TestHub : IAsyncDisposable
                 }
 
                 builder.Logging.ClearProviders();
-                builder.Logging.AddSimpleConsole().SetMinimumLevel(LogLevel.Warning);
+                builder.Logging.AddSimpleConsole(console => console.TimestampFormat = "HH:mm:ss.fff ").SetMinimumLevel(LogLevel.Warning);
             },
             InstalledModules.All);
         await app.StartAsync();
