@@ -1,0 +1,3 @@
+using MakeTheChange.Connectors.Lightspeed.Simulator;
+
+return await LightspeedSimulatorApplication.RunAsync(args);
