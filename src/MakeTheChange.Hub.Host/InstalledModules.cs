@@ -1,3 +1,5 @@
+using MakeTheChange.Connectors.Lightspeed;
+using MakeTheChange.Connectors.Lightspeed.Webhooks;
 using MakeTheChange.Connectors.Square;
 using MakeTheChange.Connectors.Square.Webhooks;
 using MakeTheChange.Hub.Host.Demo;
@@ -13,5 +15,11 @@ public static class InstalledModules
         app => app.MapSquareWebhooks(),
         SquareTillsDemo.StartAsync);
 
-    public static IReadOnlyList<HubModule> All { get; } = [Square];
+    public static readonly HubModule Lightspeed = new(
+        "lightspeed-x",
+        builder => builder.Services.AddLightspeedConnector(builder.Configuration),
+        app => app.MapLightspeedWebhooks(),
+        LightspeedTillsDemo.StartAsync);
+
+    public static IReadOnlyList<HubModule> All { get; } = [Square, Lightspeed];
 }
