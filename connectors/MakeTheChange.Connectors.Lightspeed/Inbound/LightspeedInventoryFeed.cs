@@ -18,7 +18,12 @@ internal sealed partial class LightspeedInventoryFeed(
 {
     public const string Cursor = "lightspeed.inventory.after";
 
-    public async Task SyncAsync(LightspeedApiClient lightspeed, PosConnection connection, long after, CancellationToken cancellationToken)
+    /// <summary>
+    /// Reads the inventory changed since <paramref name="after"/>. <paramref name="salesSeenUpTo"/> is where
+    /// the sales feed stands: versions are global (pos-apis.md §2.1), so an amount of a later version may
+    /// include a till sale not taken in yet, and is no sign of drift.
+    /// </summary>
+    public async Task SyncAsync(LightspeedApiClient lightspeed, PosConnection connection, long after, long salesSeenUpTo, CancellationToken cancellationToken)
     {
         Dictionary<(string Sku, string LocationId), int>? expected = null;
         while (true)
@@ -31,7 +36,8 @@ internal sealed partial class LightspeedInventoryFeed(
 
             foreach (var record in records)
             {
-                if (connection.HubLocation(record.OutletId) is not { } locationId
+                if (record.Version > salesSeenUpTo
+                    || connection.HubLocation(record.OutletId) is not { } locationId
                     || await store.FindSkuAsync(connection.ConnectionId, record.ProductId, cancellationToken) is not { } sku
                     || await marks.IsEchoAsync(connection, record, cancellationToken))
                 {

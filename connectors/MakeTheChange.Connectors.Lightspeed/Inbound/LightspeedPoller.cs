@@ -33,7 +33,8 @@ internal sealed class LightspeedPoller(LightspeedSalesFeed sales, LightspeedInve
 
             if (inventoryAfter is { } inventoryFrom)
             {
-                await inventory.SyncAsync(lightspeed, connection, inventoryFrom, cancellationToken);
+                var salesSeenUpTo = long.Parse((await store.GetCursorAsync(connection.ConnectionId, LightspeedSalesFeed.Cursor, cancellationToken))!, CultureInfo.InvariantCulture);
+                await inventory.SyncAsync(lightspeed, connection, inventoryFrom, salesSeenUpTo, cancellationToken);
             }
         }
         finally
