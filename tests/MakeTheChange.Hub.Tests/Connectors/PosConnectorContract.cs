@@ -180,7 +180,11 @@ public abstract class PosConnectorContract<TPos>
         (await Eventually.ReturnsAsync(() => setup.Pos.CountAsync(OtherStore, Soap), count => count == 20, TimeSpan.FromSeconds(15))).ShouldBe(20);
         (await setup.Pos.CountAsync(Store, Soap)).ShouldBe(20);
         (await setup.Pos.CountAsync(OtherStore, Honey)).ShouldBe(20);
-        var after = await setup.Hub.Client.GetJsonAsync($"/api/connections/{ConnectionId}");
+        // The POS counts can be right a moment before the hub has recorded the answers.
+        var after = await Eventually.ReturnsAsync(
+            () => setup.Hub.Client.GetJsonAsync($"/api/connections/{ConnectionId}"),
+            connection => connection.GetProperty("health").GetProperty("pendingPushes").GetInt64() == 0,
+            TimeSpan.FromSeconds(5));
         after.GetProperty("health").GetProperty("pendingPushes").GetInt64().ShouldBe(0);
     }
 
