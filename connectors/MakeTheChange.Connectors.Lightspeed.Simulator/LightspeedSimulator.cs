@@ -8,6 +8,9 @@ using MakeTheChange.Connectors.Lightspeed.Simulator.State;
 using MakeTheChange.Connectors.Lightspeed.Simulator.Tills;
 using MakeTheChange.Connectors.Lightspeed.Simulator.Webhooks;
 using MakeTheChange.Connectors.Lightspeed.Simulator.Wire;
+using MakeTheChange.Connectors.Simulation;
+using MakeTheChange.Connectors.Simulation.State;
+using MakeTheChange.Connectors.Simulation.Webhooks;
 
 namespace MakeTheChange.Connectors.Lightspeed.Simulator;
 
@@ -22,15 +25,15 @@ public sealed class LightspeedSimulator
 {
     private const int MaxNameLength = 255;
 
-    private readonly Lock _gate = new();
     private readonly TimeProvider _time;
     private readonly LightspeedSimulatorOptions _options;
-    private readonly WebhookOutbox _outbox;
-    private readonly WebhookSender _sender;
-    private readonly WebhookDeliveryLog _deliveries;
-    private SimulatorState _state;
+    private readonly SimulatorWebhooks<WebhookSubscription, WebhookEvent, WebhookDeliveryAttempt> _webhooks;
+    private readonly GuardedState<SimulatorState> _state;
 
-    internal LightspeedSimulator(LightspeedSimulatorOptions options, TimeProvider time, WebhookOutbox outbox, WebhookSender sender, WebhookDeliveryLog deliveries)
+    internal LightspeedSimulator(
+        LightspeedSimulatorOptions options,
+        TimeProvider time,
+        SimulatorWebhooks<WebhookSubscription, WebhookEvent, WebhookDeliveryAttempt> webhooks)
     {
         if (options.Registers < 1)
         {
@@ -45,10 +48,8 @@ public sealed class LightspeedSimulator
             Registers = options.Registers,
         };
         _time = time;
-        _outbox = outbox;
-        _sender = sender;
-        _deliveries = deliveries;
-        _state = new SimulatorState(_time, _options);
+        _webhooks = webhooks;
+        _state = new GuardedState<SimulatorState>(() => new SimulatorState(_time, _options), Publish);
     }
 
     public string DomainPrefix => _options.DomainPrefix;
@@ -199,11 +200,7 @@ public sealed class LightspeedSimulator
         WebhookSubscription? subscription = null;
         if (settings.Enabled)
         {
-            if (!Uri.TryCreate(settings.Url, UriKind.Absolute, out var url) || (url.Scheme != Uri.UriSchemeHttp && url.Scheme != Uri.UriSchemeHttps))
-            {
-                throw SimulatorRequestException.Invalid("url must be an absolute http or https URL.");
-            }
-
+            var url = WebhookUrl.Require(settings.Url, "url");
             if (settings.DelayMs < 0 || settings.DropNext < 0)
             {
                 throw SimulatorRequestException.Invalid("delayMs and dropNext cannot be negative.");
@@ -215,7 +212,7 @@ public sealed class LightspeedSimulator
             }
 
             subscription = new WebhookSubscription(
-                settings.Url!,
+                url,
                 string.IsNullOrEmpty(settings.ClientSecret) ? null : settings.ClientSecret,
                 settings.SignatureInput,
                 settings.SignatureEncoding,
@@ -233,7 +230,7 @@ public sealed class LightspeedSimulator
     }
 
     /// <summary>Every delivery attempt and dropped event so far, oldest first (<c>GET /simulator/webhooks/deliveries</c>).</summary>
-    public IReadOnlyList<WebhookDeliveryAttempt> GetWebhookDeliveries() => _deliveries.Snapshot();
+    public IReadOnlyList<WebhookDeliveryAttempt> GetWebhookDeliveries() => _webhooks.Deliveries();
 
     /// <summary>
     /// POSTs a raw event to the webhook URL now, signed as the subscription signs or deliberately wrong,
@@ -251,39 +248,18 @@ public sealed class LightspeedSimulator
             ?? throw SimulatorRequestException.Conflict("No webhook subscription is enabled; set one with PUT /simulator/webhooks first.");
         var payload = webhook.Payload ?? string.Empty;
         var webhookEvent = new WebhookEvent(webhook.Type, EntityId: null, Version: null, payload, WebhookForm.Encode(webhook.Type, payload, DomainPrefix));
-        var attempt = await _sender.SendAsync(subscription, webhookEvent, attempt: 1, webhook.BadSignature, cancellationToken);
-        return new RawWebhookResult(attempt.StatusCode, attempt.Error, WebhookSender.SignatureFor(subscription, webhookEvent, webhook.BadSignature));
+        var attempt = await _webhooks.SendNowAsync(subscription, webhookEvent, webhook.BadSignature, cancellationToken);
+        return new RawWebhookResult(attempt.StatusCode, attempt.Error, LightspeedWebhookProtocol.SignatureFor(subscription, webhookEvent, webhook.BadSignature));
     }
 
     /// <summary>Forgets everything: state, faults, rate limit, webhooks (pending deliveries included) and stats (<c>POST /simulator/reset</c>).</summary>
-    public void Reset()
-    {
-        lock (_gate)
-        {
-            _outbox.DiscardPending();
-            _deliveries.Clear();
-            _state = new SimulatorState(_time, _options);
-        }
-    }
+    public void Reset() => _state.Reset(_webhooks.DiscardAll);
 
     /// <summary>
     /// Runs <paramref name="operation"/> under the lock, then queues the webhooks it raised, in
     /// order: they are delivered in the background, never inside the request that caused them.
     /// </summary>
-    internal T Run<T>(Func<SimulatorState, T> operation)
-    {
-        lock (_gate)
-        {
-            try
-            {
-                return operation(_state);
-            }
-            finally
-            {
-                Publish(_state.TakeEvents());
-            }
-        }
-    }
+    internal T Run<T>(Func<SimulatorState, T> operation) => _state.Run(operation);
 
     internal ApiAdmission AdmitApiRequest(string endpoint, bool authorized) =>
         Run(current => current.Faults.Admit(endpoint, authorized, current.RateLimit, current.Now));
@@ -299,9 +275,10 @@ public sealed class LightspeedSimulator
         }
     }
 
-    private void Publish(List<PendingWebhookEvent> raised)
+    private void Publish(SimulatorState state)
     {
-        if (raised.Count == 0 || _state.Webhooks is not { } subscription)
+        var raised = state.TakeEvents();
+        if (raised.Count == 0 || state.Webhooks is not { } subscription)
         {
             return;
         }
@@ -309,10 +286,10 @@ public sealed class LightspeedSimulator
         var events = new List<WebhookEvent>(raised.Count);
         foreach (var pending in raised)
         {
-            if (_state.WebhooksToDrop > 0)
+            if (state.WebhooksToDrop > 0)
             {
-                _state.WebhooksToDrop--;
-                _deliveries.Add(new WebhookDeliveryAttempt(
+                state.WebhooksToDrop--;
+                _webhooks.Log(new WebhookDeliveryAttempt(
                     pending.Type,
                     pending.EntityId,
                     pending.Version,
@@ -327,12 +304,12 @@ public sealed class LightspeedSimulator
             }
 
             var payload = JsonSerializer.Serialize(pending.Payload, pending.Payload.GetType(), LightspeedJson.Options);
-            events.Add(new WebhookEvent(pending.Type, pending.EntityId, pending.Version, payload, WebhookForm.Encode(pending.Type, payload, _state.DomainPrefix)));
+            events.Add(new WebhookEvent(pending.Type, pending.EntityId, pending.Version, payload, WebhookForm.Encode(pending.Type, payload, state.DomainPrefix)));
         }
 
         if (events.Count > 0)
         {
-            _outbox.Enqueue(new WebhookBatch(_outbox.Generation, subscription, events, _time.GetUtcNow() + subscription.Delay));
+            _webhooks.Enqueue(subscription, events, _time.GetUtcNow());
         }
     }
 }

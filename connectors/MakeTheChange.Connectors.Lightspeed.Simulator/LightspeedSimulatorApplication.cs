@@ -6,38 +6,34 @@ using MakeTheChange.Connectors.Lightspeed.Simulator.Products;
 using MakeTheChange.Connectors.Lightspeed.Simulator.Sales;
 using MakeTheChange.Connectors.Lightspeed.Simulator.StockAdjustments;
 using MakeTheChange.Connectors.Lightspeed.Simulator.Webhooks;
+using MakeTheChange.Connectors.Simulation.Hosting;
+using MakeTheChange.Connectors.Simulation.Webhooks;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
 
 namespace MakeTheChange.Connectors.Lightspeed.Simulator;
 
-/// <summary>Builds the simulator's web app: the X-Series /api subset and the /simulator control API.</summary>
-internal static class LightspeedSimulatorApplication
+/// <summary>The simulator's web app: the X-Series /api subset and the /simulator control API, hosted the shared way.</summary>
+internal sealed class LightspeedSimulatorApplication : SimulatorApplication<LightspeedSimulatorOptions>
 {
-    public const string DefaultUrl = "http://127.0.0.1:5091";
+    protected override string DefaultUrl => "http://127.0.0.1:5091";
 
-    public static WebApplication Build(WebApplicationBuilder builder, LightspeedSimulatorOptions options)
+    protected override string ConfigurationSection => LightspeedSimulatorOptions.SectionName;
+
+    protected override int? PortOf(LightspeedSimulatorOptions options) => options.Port;
+
+    protected override void ConfigureServices(IServiceCollection services, LightspeedSimulatorOptions options)
     {
-        builder.Services.TryAddSingleton(TimeProvider.System);
-        builder.Services.AddSingleton<WebhookOutbox>();
-        builder.Services.AddSingleton<WebhookDeliveryLog>();
-        builder.Services.AddSingleton<WebhookSender>();
-        builder.Services.AddSingleton(services => new LightspeedSimulator(
+        services.AddWebhookDelivery<WebhookSubscription, WebhookEvent, WebhookDeliveryAttempt, LightspeedWebhookProtocol>();
+        services.AddSingleton(provider => new LightspeedSimulator(
             options,
-            services.GetRequiredService<TimeProvider>(),
-            services.GetRequiredService<WebhookOutbox>(),
-            services.GetRequiredService<WebhookSender>(),
-            services.GetRequiredService<WebhookDeliveryLog>()));
-        builder.Services.AddHostedService<WebhookDeliveryService>();
-        builder.Services.AddProblemDetails();
+            provider.GetRequiredService<TimeProvider>(),
+            provider.GetRequiredService<SimulatorWebhooks<WebhookSubscription, WebhookEvent, WebhookDeliveryAttempt>>()));
+    }
 
-        var app = builder.Build();
+    protected override void MapEndpoints(WebApplication app)
+    {
         var api = app.MapGroup("/api").AddEndpointFilter<LightspeedApiGate>();
         api.MapOutletsEndpoints();
         api.MapProductsEndpoints();
@@ -45,27 +41,8 @@ internal static class LightspeedSimulatorApplication
         api.MapSalesEndpoints();
         api.MapStockAdjustmentsEndpoints();
         app.MapSimulatorControl();
-        return app;
     }
 
-    /// <summary>Runs the simulator standalone until Ctrl+C, on <c>--urls</c> or <see cref="DefaultUrl"/>.</summary>
-    public static async Task<int> RunAsync(string[] args)
-    {
-        var builder = WebApplication.CreateBuilder(args);
-
-        // No appsettings.json of its own: it would be copied into the output of every project that references the simulator.
-        builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
-        var options = builder.Configuration.GetSection(LightspeedSimulatorOptions.SectionName).Get<LightspeedSimulatorOptions>() ?? new LightspeedSimulatorOptions();
-        if (string.IsNullOrEmpty(builder.Configuration["urls"]) && string.IsNullOrEmpty(builder.Configuration["http_ports"]))
-        {
-            builder.WebHost.UseUrls(options.Port is { } port ? $"http://127.0.0.1:{port}" : DefaultUrl);
-        }
-
-        await using var app = Build(builder, options);
-        await app.StartAsync();
-        var addresses = string.Join(", ", app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()?.Addresses ?? []);
-        SimulatorLog.Listening(app.Logger, addresses, options.DomainPrefix, options.AccessToken);
-        await app.WaitForShutdownAsync();
-        return 0;
-    }
+    protected override void LogListening(ILogger logger, string addresses, LightspeedSimulatorOptions options) =>
+        SimulatorLog.Listening(logger, addresses, options.DomainPrefix, options.AccessToken);
 }

@@ -1,3 +1,3 @@
 using MakeTheChange.Connectors.Lightspeed.Simulator;
 
-return await LightspeedSimulatorApplication.RunAsync(args);
+return await new LightspeedSimulatorApplication().RunStandaloneAsync(args);

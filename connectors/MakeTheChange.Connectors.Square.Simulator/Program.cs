@@ -1,3 +1,3 @@
 using MakeTheChange.Connectors.Square.Simulator;
 
-return await SquareSimulatorApplication.RunAsync(args);
+return await new SquareSimulatorApplication().RunStandaloneAsync(args);

@@ -1,6 +1,10 @@
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using MakeTheChange.Connectors.Simulation;
+using MakeTheChange.Connectors.Simulation.Faults;
+using MakeTheChange.Connectors.Simulation.State;
+using MakeTheChange.Connectors.Simulation.Webhooks;
 using MakeTheChange.Connectors.Square.Simulator.Catalog;
 using MakeTheChange.Connectors.Square.Simulator.Faults;
 using MakeTheChange.Connectors.Square.Simulator.Inventory;
@@ -21,15 +25,15 @@ public sealed class SquareSimulator
 {
     private const int MaxLocationIdLength = 32;
 
-    private readonly Lock _gate = new();
     private readonly SimulatorClock _clock;
     private readonly SquareSimulatorOptions _options;
-    private readonly WebhookOutbox _outbox;
-    private readonly WebhookSender _sender;
-    private readonly WebhookDeliveryLog _deliveries;
-    private SimulatorState _state;
+    private readonly SimulatorWebhooks<WebhookSubscription, WebhookEvent, WebhookDeliveryAttempt> _webhooks;
+    private readonly GuardedState<SimulatorState> _state;
 
-    internal SquareSimulator(SquareSimulatorOptions options, TimeProvider time, WebhookOutbox outbox, WebhookSender sender, WebhookDeliveryLog deliveries)
+    internal SquareSimulator(
+        SquareSimulatorOptions options,
+        TimeProvider time,
+        SimulatorWebhooks<WebhookSubscription, WebhookEvent, WebhookDeliveryAttempt> webhooks)
     {
         _options = new SquareSimulatorOptions
         {
@@ -39,10 +43,8 @@ public sealed class SquareSimulator
             ApplicationId = options.ApplicationId,
         };
         _clock = new SimulatorClock(time);
-        _outbox = outbox;
-        _sender = sender;
-        _deliveries = deliveries;
-        _state = new SimulatorState(_clock, _options);
+        _webhooks = webhooks;
+        _state = new GuardedState<SimulatorState>(() => new SimulatorState(_clock, _options), Publish);
     }
 
     public string MerchantId => _options.MerchantId;
@@ -141,11 +143,7 @@ public sealed class SquareSimulator
         WebhookSubscription? subscription = null;
         if (settings.Enabled)
         {
-            if (!Uri.TryCreate(settings.NotificationUrl, UriKind.Absolute, out var url) || (url.Scheme != Uri.UriSchemeHttp && url.Scheme != Uri.UriSchemeHttps))
-            {
-                throw SimulatorRequestException.Invalid("notificationUrl must be an absolute http or https URL.");
-            }
-
+            var notificationUrl = WebhookUrl.Require(settings.NotificationUrl, "notificationUrl");
             if (string.IsNullOrEmpty(settings.SignatureKey))
             {
                 throw SimulatorRequestException.Invalid("signatureKey is required.");
@@ -157,7 +155,7 @@ public sealed class SquareSimulator
             }
 
             subscription = new WebhookSubscription(
-                settings.NotificationUrl!,
+                notificationUrl,
                 settings.SignatureKey,
                 settings.Duplicate,
                 TimeSpan.FromMilliseconds(settings.DelayMs),
@@ -168,7 +166,7 @@ public sealed class SquareSimulator
     }
 
     /// <summary>Every delivery attempt so far, oldest first (<c>GET /simulator/webhooks/deliveries</c>).</summary>
-    public IReadOnlyList<WebhookDeliveryAttempt> GetWebhookDeliveries() => _deliveries.Snapshot();
+    public IReadOnlyList<WebhookDeliveryAttempt> GetWebhookDeliveries() => _webhooks.Deliveries();
 
     /// <summary>
     /// POSTs a raw body to the notification URL now, signed correctly or deliberately wrong, without
@@ -181,42 +179,18 @@ public sealed class SquareSimulator
             ?? throw SimulatorRequestException.Conflict("No webhook subscription is enabled; set one with PUT /simulator/webhooks first.");
         var body = Encoding.UTF8.GetBytes(webhook.Body);
         var (eventId, type) = ReadEventIdentity(webhook.Body);
-        var attempt = await _sender.SendAsync(subscription, new WebhookEvent(eventId, type, body), attempt: 1, webhook.BadSignature, cancellationToken);
-        var signature = webhook.BadSignature
-            ? WebhookSignature.ComputeWrong(subscription.NotificationUrl, subscription.SignatureKey, body)
-            : WebhookSignature.Compute(subscription.NotificationUrl, subscription.SignatureKey, body);
-        return new RawWebhookResult(attempt.StatusCode, attempt.Error, signature);
+        var attempt = await _webhooks.SendNowAsync(subscription, new WebhookEvent(eventId, type, body), webhook.BadSignature, cancellationToken);
+        return new RawWebhookResult(attempt.StatusCode, attempt.Error, SquareWebhookProtocol.SignatureFor(subscription, body, webhook.BadSignature));
     }
 
     /// <summary>Forgets everything: state, faults, webhooks (pending deliveries included) and stats (<c>POST /simulator/reset</c>).</summary>
-    public void Reset()
-    {
-        lock (_gate)
-        {
-            _outbox.DiscardPending();
-            _deliveries.Clear();
-            _state = new SimulatorState(_clock, _options);
-        }
-    }
+    public void Reset() => _state.Reset(_webhooks.DiscardAll);
 
     /// <summary>
     /// Runs <paramref name="operation"/> under the lock, then queues the webhooks it raised, in
     /// order: they are delivered in the background, never inside the request that caused them.
     /// </summary>
-    internal T Run<T>(Func<SimulatorState, T> operation)
-    {
-        lock (_gate)
-        {
-            try
-            {
-                return operation(_state);
-            }
-            finally
-            {
-                Publish(_state.TakeEvents());
-            }
-        }
-    }
+    internal T Run<T>(Func<SimulatorState, T> operation) => _state.Run(operation);
 
     internal (ApiFault Fault, int LatencyMs) AdmitApiRequest(string endpoint) =>
         Run(current => (current.Faults.Admit(endpoint), current.Faults.Faults.LatencyMs ?? 0));
@@ -252,9 +226,10 @@ public sealed class SquareSimulator
         }
     }
 
-    private void Publish(List<PendingWebhookEvent> raised)
+    private void Publish(SimulatorState state)
     {
-        if (raised.Count == 0 || _state.Webhooks is not { } subscription)
+        var raised = state.TakeEvents();
+        if (raised.Count == 0 || state.Webhooks is not { } subscription)
         {
             return;
         }
@@ -270,6 +245,6 @@ public sealed class SquareSimulator
                 new WebhookEventData(pending.DataType, pending.DataId, pending.Payload));
             return new WebhookEvent(eventId, pending.Type, JsonSerializer.SerializeToUtf8Bytes(envelope, SquareJson.Options));
         }).ToList();
-        _outbox.Enqueue(new WebhookBatch(_outbox.Generation, subscription, events, _clock.WallNow + subscription.Delay));
+        _webhooks.Enqueue(subscription, events, _clock.WallNow);
     }
 }

@@ -3,9 +3,11 @@ using MakeTheChange.Connectors.Lightspeed.Simulator.Products;
 using MakeTheChange.Connectors.Lightspeed.Simulator.RateLimiting;
 using MakeTheChange.Connectors.Lightspeed.Simulator.Tills;
 using MakeTheChange.Connectors.Lightspeed.Simulator.Webhooks;
+using MakeTheChange.Connectors.Simulation;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
+using static MakeTheChange.Connectors.Simulation.Control.ControlResults;
 
 namespace MakeTheChange.Connectors.Lightspeed.Simulator.Control;
 
@@ -20,22 +22,22 @@ internal static class SimulatorControlEndpoints
     {
         var control = routes.MapGroup("/simulator");
         control.MapPut("/outlets/{outletId}", (string outletId, NameBody? body, LightspeedSimulator simulator) =>
-            Control(() =>
+            Run(() =>
             {
                 simulator.UpsertOutlet(outletId, body?.Name ?? string.Empty);
                 return TypedResults.NoContent();
             }));
         control.MapPut("/products/{productId}", (string productId, ProductUpsert product, LightspeedSimulator simulator) =>
-            Control(() =>
+            Run(() =>
             {
                 simulator.UpsertProduct(productId, product);
                 return TypedResults.NoContent();
             }));
         MapInventory(control);
         control.MapPost("/outlets/{outletId}/sales", (string outletId, TillSale sale, LightspeedSimulator simulator) =>
-            Control(() => TypedResults.Ok(simulator.RecordSale(outletId, sale))));
+            Run(() => TypedResults.Ok(simulator.RecordSale(outletId, sale))));
         control.MapPost("/sales/{saleId}/void", (string saleId, LightspeedSimulator simulator) =>
-            Control(() => TypedResults.Ok(simulator.VoidSale(saleId))));
+            Run(() => TypedResults.Ok(simulator.VoidSale(saleId))));
         MapFaults(control);
         MapWebhooks(control);
         control.MapPost("/reset", (LightspeedSimulator simulator) =>
@@ -49,19 +51,19 @@ internal static class SimulatorControlEndpoints
     private static void MapInventory(RouteGroupBuilder control)
     {
         control.MapPut("/inventory/{productId}/{outletId}", (string productId, string outletId, AmountBody? body, LightspeedSimulator simulator) =>
-            Control(() => TypedResults.Ok(simulator.SetInventory(productId, outletId, RequireAmount(body)))));
+            Run(() => TypedResults.Ok(simulator.SetInventory(productId, outletId, RequireAmount(body)))));
         control.MapGet("/inventory/{productId}/{outletId}", (string productId, string outletId, LightspeedSimulator simulator) =>
             simulator.GetInventory(productId, outletId) is { } level
                 ? TypedResults.Ok(level)
                 : Problem(StatusCodes.Status404NotFound, $"No inventory record for product {productId} at outlet {outletId}."));
         control.MapPost("/inventory/{productId}/{outletId}/drift", (string productId, string outletId, AmountBody? body, LightspeedSimulator simulator) =>
-            Control(() => TypedResults.Ok(simulator.InjectInventoryDrift(productId, outletId, RequireAmount(body)))));
+            Run(() => TypedResults.Ok(simulator.InjectInventoryDrift(productId, outletId, RequireAmount(body)))));
     }
 
     private static void MapFaults(RouteGroupBuilder control)
     {
         control.MapPut("/faults", (SimulatorFaults faults, LightspeedSimulator simulator) =>
-            Control(() =>
+            Run(() =>
             {
                 simulator.SetFaults(faults);
                 return TypedResults.Ok(faults);
@@ -73,7 +75,7 @@ internal static class SimulatorControlEndpoints
         });
         control.MapGet("/stats", (LightspeedSimulator simulator) => TypedResults.Ok(simulator.GetStats()));
         control.MapPut("/ratelimit", (RateLimitSettings settings, LightspeedSimulator simulator) =>
-            Control(() =>
+            Run(() =>
             {
                 simulator.SetRateLimit(settings);
                 return TypedResults.Ok(simulator.GetRateLimit());
@@ -89,46 +91,20 @@ internal static class SimulatorControlEndpoints
     private static void MapWebhooks(RouteGroupBuilder control)
     {
         control.MapPut("/webhooks", (WebhookSettings settings, LightspeedSimulator simulator) =>
-            Control(() =>
+            Run(() =>
             {
                 simulator.ConfigureWebhooks(settings);
                 return TypedResults.NoContent();
             }));
         control.MapGet("/webhooks/deliveries", (LightspeedSimulator simulator) => TypedResults.Ok(simulator.GetWebhookDeliveries()));
-        control.MapPost("/webhooks/send", async (RawWebhookBody body, LightspeedSimulator simulator, CancellationToken cancellationToken) =>
-        {
-            try
+        control.MapPost("/webhooks/send", (RawWebhookBody body, LightspeedSimulator simulator, CancellationToken cancellationToken) =>
+            RunAsync(async () =>
             {
                 var webhook = new RawWebhook { Type = body.Type ?? string.Empty, Payload = body.PayloadText, BadSignature = body.BadSignature };
-                return (IResult)TypedResults.Ok(await simulator.SendRawWebhookAsync(webhook, cancellationToken));
-            }
-            catch (SimulatorRequestException exception)
-            {
-                return Problem(exception.StatusCode, exception.Message);
-            }
-        });
+                return TypedResults.Ok(await simulator.SendRawWebhookAsync(webhook, cancellationToken));
+            }));
     }
 
     private static decimal RequireAmount(AmountBody? body) =>
         body?.Amount ?? throw SimulatorRequestException.Invalid("amount is required.");
-
-    private static IResult Control(Func<IResult> action)
-    {
-        try
-        {
-            return action();
-        }
-        catch (SimulatorRequestException exception)
-        {
-            return Problem(exception.StatusCode, exception.Message);
-        }
-    }
-
-    private static IResult Problem(int statusCode, string detail) =>
-        TypedResults.Problem(detail, statusCode: statusCode, title: statusCode switch
-        {
-            StatusCodes.Status404NotFound => "Not found",
-            StatusCodes.Status409Conflict => "Conflict",
-            _ => "Invalid simulator request",
-        });
 }

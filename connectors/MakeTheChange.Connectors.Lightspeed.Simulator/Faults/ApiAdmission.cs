@@ -1,3 +1,5 @@
+using MakeTheChange.Connectors.Simulation.Faults;
+
 namespace MakeTheChange.Connectors.Lightspeed.Simulator.Faults;
 
 /// <summary>The verdict on an /api request, with the rate-limit headers every answer carries.</summary>

@@ -1,25 +1,11 @@
 using MakeTheChange.Connectors.Lightspeed.Simulator.RateLimiting;
+using MakeTheChange.Connectors.Simulation.Faults;
 
 namespace MakeTheChange.Connectors.Lightspeed.Simulator.Faults;
 
-/// <summary>The faults in force and the request counters. Not thread-safe: used under the simulator's lock.</summary>
-internal sealed class FaultState
+/// <summary>The /api faults in force and the request counters. Not thread-safe: used under the simulator's lock.</summary>
+internal sealed class FaultState : ApiFaultState<SimulatorFaults>
 {
-    private readonly Dictionary<string, long> _requests = new(StringComparer.Ordinal);
-    private long _totalRequests;
-    private long _sinceFaultsSet;
-    private long _rateLimited;
-    private long _serverErrors;
-    private long _unauthorized;
-
-    public SimulatorFaults Faults { get; private set; } = new();
-
-    public void Set(SimulatorFaults faults)
-    {
-        Faults = faults;
-        _sinceFaultsSet = 0;
-    }
-
     /// <summary>
     /// Counts an /api request and decides how it is answered, in this order: an outage (503); a missing or
     /// wrong token (401), which uses no budget since X-Series limits "authorized API requests"
@@ -28,33 +14,31 @@ internal sealed class FaultState
     /// </summary>
     public ApiAdmission Admit(string endpoint, bool authorized, SlidingWindowRateLimiter limiter, DateTimeOffset now)
     {
-        _requests[endpoint] = _requests.GetValueOrDefault(endpoint) + 1;
-        _totalRequests++;
-        _sinceFaultsSet++;
+        Counters.Count(endpoint);
         limiter.Observe(now);
         var latencyMs = Faults.LatencyMs ?? 0;
         if (Faults.Outage)
         {
-            _serverErrors++;
+            Counters.CountServerError();
             return new ApiAdmission(ApiFault.Outage, latencyMs, limiter.Settings.Limit, limiter.Remaining(now), RetryAt: null);
         }
 
         if (!authorized)
         {
-            _unauthorized++;
+            Counters.CountUnauthorized();
             return new ApiAdmission(ApiFault.Unauthorized, latencyMs, limiter.Settings.Limit, limiter.Remaining(now), RetryAt: null);
         }
 
         var decision = limiter.TryAcquire(now);
         if (!decision.Admitted)
         {
-            _rateLimited++;
+            Counters.CountRateLimited();
             return new ApiAdmission(ApiFault.RateLimited, latencyMs, decision.Limit, decision.Remaining, decision.RetryAt);
         }
 
-        if (Faults.ServerErrorEvery is > 0 and var every && _sinceFaultsSet % every == 0)
+        if (Faults.ServerErrorEvery is > 0 and var every && Counters.SinceFaultsSet % every == 0)
         {
-            _serverErrors++;
+            Counters.CountServerError();
             return new ApiAdmission(ApiFault.ServerError, latencyMs, decision.Limit, decision.Remaining, RetryAt: null);
         }
 
@@ -65,10 +49,10 @@ internal sealed class FaultState
     }
 
     public SimulatorStats Snapshot(SlidingWindowRateLimiter limiter) => new(
-        new Dictionary<string, long>(_requests, StringComparer.Ordinal),
-        _totalRequests,
-        _rateLimited,
-        _serverErrors,
-        _unauthorized,
+        Counters.RequestsByEndpoint(),
+        Counters.TotalRequests,
+        Counters.RateLimited,
+        Counters.ServerErrors,
+        Counters.Unauthorized,
         limiter.MaxRequestsInAnyWindow);
 }

@@ -1,9 +1,7 @@
 using System.Globalization;
-using System.Security.Cryptography;
-using System.Text;
 using MakeTheChange.Connectors.Lightspeed.Simulator.Wire;
+using MakeTheChange.Connectors.Simulation.Faults;
 using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Routing;
 
 namespace MakeTheChange.Connectors.Lightspeed.Simulator.Faults;
 
@@ -17,9 +15,8 @@ internal sealed class LightspeedApiGate(LightspeedSimulator simulator) : IEndpoi
     public async ValueTask<object?> InvokeAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
     {
         var http = context.HttpContext;
-        var pattern = (http.GetEndpoint() as RouteEndpoint)?.RoutePattern.RawText ?? http.Request.Path.Value;
-        var authorized = IsAuthorized(http.Request.Headers.Authorization.ToString(), simulator.AccessToken);
-        var admission = simulator.AdmitApiRequest($"{http.Request.Method} {pattern}", authorized);
+        var authorized = BearerToken.Matches(http.Request.Headers.Authorization.ToString(), simulator.AccessToken);
+        var admission = simulator.AdmitApiRequest(ApiEndpointKey.Of(http), authorized);
         if (admission.LatencyMs > 0)
         {
             await Task.Delay(admission.LatencyMs, http.RequestAborted);
@@ -59,19 +56,6 @@ internal sealed class LightspeedApiGate(LightspeedSimulator simulator) : IEndpoi
         }
 
         return result;
-    }
-
-    private static bool IsAuthorized(string authorization, string accessToken)
-    {
-        const string scheme = "Bearer ";
-        if (!authorization.StartsWith(scheme, StringComparison.OrdinalIgnoreCase))
-        {
-            return false;
-        }
-
-        return CryptographicOperations.FixedTimeEquals(
-            Encoding.UTF8.GetBytes(authorization[scheme.Length..].Trim()),
-            Encoding.UTF8.GetBytes(accessToken));
     }
 
     /// <summary>An HTTP-date has whole seconds: rounding up keeps a client that waits until then from being refused again.</summary>

@@ -1,5 +1,6 @@
 using MakeTheChange.Connectors.Lightspeed.Simulator.State;
 using MakeTheChange.Connectors.Lightspeed.Simulator.Wire;
+using MakeTheChange.Connectors.Simulation;
 
 namespace MakeTheChange.Connectors.Lightspeed.Simulator.Inventory;
 

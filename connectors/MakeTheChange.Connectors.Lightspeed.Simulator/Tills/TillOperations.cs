@@ -5,6 +5,7 @@ using MakeTheChange.Connectors.Lightspeed.Simulator.Sales;
 using MakeTheChange.Connectors.Lightspeed.Simulator.State;
 using MakeTheChange.Connectors.Lightspeed.Simulator.Webhooks;
 using MakeTheChange.Connectors.Lightspeed.Simulator.Wire;
+using MakeTheChange.Connectors.Simulation;
 
 namespace MakeTheChange.Connectors.Lightspeed.Simulator.Tills;
 

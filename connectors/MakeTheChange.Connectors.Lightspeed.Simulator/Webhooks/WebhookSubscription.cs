@@ -1,3 +1,5 @@
+using MakeTheChange.Connectors.Simulation.Webhooks;
+
 namespace MakeTheChange.Connectors.Lightspeed.Simulator.Webhooks;
 
 /// <summary>The validated, enabled subscription an event is sent to, fixed when the event is raised.</summary>
@@ -8,7 +10,7 @@ internal sealed record WebhookSubscription(
     WebhookSignatureEncoding SignatureEncoding,
     bool Duplicate,
     TimeSpan Delay,
-    bool Reorder)
+    bool Reorder) : IWebhookSubscription
 {
     public bool Signs => !string.IsNullOrEmpty(ClientSecret);
 }

@@ -1,3 +1,4 @@
+using MakeTheChange.Connectors.Simulation;
 using MakeTheChange.Connectors.Square.Simulator.Catalog;
 using MakeTheChange.Connectors.Square.Simulator.Faults;
 using MakeTheChange.Connectors.Square.Simulator.Inventory;
@@ -6,6 +7,7 @@ using MakeTheChange.Connectors.Square.Simulator.Webhooks;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
+using static MakeTheChange.Connectors.Simulation.Control.ControlResults;
 
 namespace MakeTheChange.Connectors.Square.Simulator.Control;
 
@@ -19,29 +21,29 @@ internal static class SimulatorControlEndpoints
     {
         var control = routes.MapGroup("/simulator");
         control.MapPut("/locations/{locationId}", (string locationId, LocationBody? body, SquareSimulator simulator) =>
-            Control(() =>
+            Run(() =>
             {
                 simulator.UpsertLocation(locationId, body?.Name ?? string.Empty);
                 return TypedResults.NoContent();
             }));
         control.MapPut("/catalog/variations/{variationId}", (string variationId, VariationUpsert variation, SquareSimulator simulator) =>
-            Control(() =>
+            Run(() =>
             {
                 simulator.UpsertVariation(variationId, variation);
                 return TypedResults.NoContent();
             }));
         control.MapPut("/inventory/{variationId}/{locationId}", (string variationId, string locationId, QuantityBody? body, SquareSimulator simulator) =>
-            Control(() => TypedResults.Ok(simulator.SetInventoryCount(variationId, locationId, RequireQuantity(body)))));
+            Run(() => TypedResults.Ok(simulator.SetInventoryCount(variationId, locationId, RequireQuantity(body)))));
         control.MapGet("/inventory/{variationId}/{locationId}", (string variationId, string locationId, SquareSimulator simulator) =>
             simulator.GetInventoryCount(variationId, locationId) is { } level
                 ? TypedResults.Ok(level)
                 : Problem(StatusCodes.Status404NotFound, $"No IN_STOCK count for {variationId} at {locationId}."));
         control.MapPost("/inventory/{variationId}/{locationId}/drift", (string variationId, string locationId, QuantityBody? body, SquareSimulator simulator) =>
-            Control(() => TypedResults.Ok(simulator.InjectInventoryDrift(variationId, locationId, RequireQuantity(body)))));
+            Run(() => TypedResults.Ok(simulator.InjectInventoryDrift(variationId, locationId, RequireQuantity(body)))));
         control.MapPost("/locations/{locationId}/sales", (string locationId, TillSale sale, SquareSimulator simulator) =>
-            Control(() => TypedResults.Ok(simulator.RecordSale(locationId, sale))));
+            Run(() => TypedResults.Ok(simulator.RecordSale(locationId, sale))));
         control.MapPost("/locations/{locationId}/returns", (string locationId, TillReturn tillReturn, SquareSimulator simulator) =>
-            Control(() => TypedResults.Ok(simulator.RecordReturn(locationId, tillReturn))));
+            Run(() => TypedResults.Ok(simulator.RecordReturn(locationId, tillReturn))));
         MapFaults(control);
         MapWebhooks(control);
         control.MapPost("/reset", (SquareSimulator simulator) =>
@@ -55,7 +57,7 @@ internal static class SimulatorControlEndpoints
     private static void MapFaults(RouteGroupBuilder control)
     {
         control.MapPut("/faults", (SimulatorFaults faults, SquareSimulator simulator) =>
-            Control(() =>
+            Run(() =>
             {
                 simulator.SetFaults(faults);
                 return TypedResults.Ok(faults);
@@ -71,40 +73,16 @@ internal static class SimulatorControlEndpoints
     private static void MapWebhooks(RouteGroupBuilder control)
     {
         control.MapPut("/webhooks", (WebhookSettings settings, SquareSimulator simulator) =>
-            Control(() =>
+            Run(() =>
             {
                 simulator.ConfigureWebhooks(settings);
                 return TypedResults.NoContent();
             }));
         control.MapGet("/webhooks/deliveries", (SquareSimulator simulator) => TypedResults.Ok(simulator.GetWebhookDeliveries()));
-        control.MapPost("/webhooks/send", async (RawWebhook webhook, SquareSimulator simulator, CancellationToken cancellationToken) =>
-        {
-            try
-            {
-                return (IResult)TypedResults.Ok(await simulator.SendRawWebhookAsync(webhook, cancellationToken));
-            }
-            catch (SimulatorRequestException exception)
-            {
-                return Problem(exception.StatusCode, exception.Message);
-            }
-        });
+        control.MapPost("/webhooks/send", (RawWebhook webhook, SquareSimulator simulator, CancellationToken cancellationToken) =>
+            RunAsync(async () => TypedResults.Ok(await simulator.SendRawWebhookAsync(webhook, cancellationToken))));
     }
 
     private static decimal RequireQuantity(QuantityBody? body) =>
         body?.Quantity ?? throw SimulatorRequestException.Invalid("quantity is required.");
-
-    private static IResult Control(Func<IResult> action)
-    {
-        try
-        {
-            return action();
-        }
-        catch (SimulatorRequestException exception)
-        {
-            return Problem(exception.StatusCode, exception.Message);
-        }
-    }
-
-    private static IResult Problem(int statusCode, string detail) =>
-        TypedResults.Problem(detail, statusCode: statusCode, title: statusCode == StatusCodes.Status404NotFound ? "Not found" : "Invalid simulator request");
 }

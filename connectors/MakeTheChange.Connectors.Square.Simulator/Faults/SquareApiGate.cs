@@ -1,8 +1,6 @@
-using System.Security.Cryptography;
-using System.Text;
+using MakeTheChange.Connectors.Simulation.Faults;
 using MakeTheChange.Connectors.Square.Simulator.Wire;
 using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Routing;
 
 namespace MakeTheChange.Connectors.Square.Simulator.Faults;
 
@@ -15,8 +13,7 @@ internal sealed class SquareApiGate(SquareSimulator simulator) : IEndpointFilter
     public async ValueTask<object?> InvokeAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
     {
         var http = context.HttpContext;
-        var pattern = (http.GetEndpoint() as RouteEndpoint)?.RoutePattern.RawText ?? http.Request.Path.Value;
-        var (fault, latencyMs) = simulator.AdmitApiRequest($"{http.Request.Method} {pattern}");
+        var (fault, latencyMs) = simulator.AdmitApiRequest(ApiEndpointKey.Of(http));
         if (latencyMs > 0)
         {
             await Task.Delay(latencyMs, http.RequestAborted);
@@ -44,7 +41,7 @@ internal sealed class SquareApiGate(SquareSimulator simulator) : IEndpointFilter
                     "An internal error occurred (simulated). Nothing was changed; retry.");
         }
 
-        if (!IsAuthorized(http.Request.Headers.Authorization.ToString(), simulator.AccessToken))
+        if (!BearerToken.Matches(http.Request.Headers.Authorization.ToString(), simulator.AccessToken))
         {
             simulator.CountUnauthorized();
             return SquareResults.Error(
@@ -55,18 +52,5 @@ internal sealed class SquareApiGate(SquareSimulator simulator) : IEndpointFilter
         }
 
         return await next(context);
-    }
-
-    private static bool IsAuthorized(string authorization, string accessToken)
-    {
-        const string scheme = "Bearer ";
-        if (!authorization.StartsWith(scheme, StringComparison.OrdinalIgnoreCase))
-        {
-            return false;
-        }
-
-        return CryptographicOperations.FixedTimeEquals(
-            Encoding.UTF8.GetBytes(authorization[scheme.Length..].Trim()),
-            Encoding.UTF8.GetBytes(accessToken));
     }
 }

@@ -1,3 +1,4 @@
+using MakeTheChange.Connectors.Simulation;
 using MakeTheChange.Connectors.Square.Simulator.State;
 using MakeTheChange.Connectors.Square.Simulator.Wire;
 

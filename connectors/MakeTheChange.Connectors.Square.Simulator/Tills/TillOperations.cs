@@ -1,4 +1,5 @@
 using System.Globalization;
+using MakeTheChange.Connectors.Simulation;
 using MakeTheChange.Connectors.Square.Simulator.Inventory;
 using MakeTheChange.Connectors.Square.Simulator.Orders;
 using MakeTheChange.Connectors.Square.Simulator.Payments;

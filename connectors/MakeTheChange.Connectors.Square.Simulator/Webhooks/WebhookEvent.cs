@@ -1,8 +1,4 @@
 namespace MakeTheChange.Connectors.Square.Simulator.Webhooks;
 
 /// <summary>An event ready to send: its serialized body is signed and sent as is, every time.</summary>
-internal sealed record WebhookEvent(string? EventId, string? Type, byte[] Body)
-{
-    /// <summary>The second copy of an event sent twice on purpose.</summary>
-    public bool Duplicate { get; init; }
-}
+internal sealed record WebhookEvent(string? EventId, string? Type, byte[] Body);

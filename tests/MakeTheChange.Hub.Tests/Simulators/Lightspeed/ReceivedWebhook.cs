@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json.Nodes;
+using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.WebUtilities;
 
 using MakeTheChange.Connectors.Lightspeed.Simulator;
@@ -9,6 +10,13 @@ namespace MakeTheChange.Hub.Tests.Simulators.Lightspeed;
 
 public sealed record ReceivedWebhook(string? SignatureHeader, string ContentType, byte[] Body, DateTimeOffset ReceivedAt)
 {
+    /// <summary>What the receiver records of a POST: the <c>X-Signature</c> header (null when absent) and the form body.</summary>
+    public static ReceivedWebhook Read(HttpRequest request, byte[] body)
+    {
+        var signature = request.Headers["X-Signature"];
+        return new ReceivedWebhook(signature.Count == 0 ? null : signature.ToString(), request.ContentType ?? string.Empty, body, DateTimeOffset.UtcNow);
+    }
+
     public Dictionary<string, string> Form =>
         QueryHelpers.ParseQuery(Encoding.UTF8.GetString(Body)).ToDictionary(entry => entry.Key, entry => entry.Value.ToString(), StringComparer.Ordinal);
 

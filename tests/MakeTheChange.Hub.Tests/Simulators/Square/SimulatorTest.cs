@@ -1,6 +1,4 @@
 using System.Net;
-using System.Net.Http.Headers;
-using System.Text;
 using System.Text.Json.Nodes;
 using MakeTheChange.Connectors.Square.Simulator.Catalog;
 
@@ -9,7 +7,7 @@ using MakeTheChange.Connectors.Square.Simulator;
 namespace MakeTheChange.Hub.Tests.Simulators.Square;
 
 /// <summary>Each test gets its own simulator on loopback, seeded with two locations and three variations.</summary>
-public abstract class SimulatorTest : IAsyncLifetime
+public abstract class SimulatorTest : SimulatorTest<SquareSimulatorHost, SquareSimulator>
 {
     public const string Brussels = "LOC-BXL";
     public const string Ghent = "LOC-GNT";
@@ -18,24 +16,14 @@ public abstract class SimulatorTest : IAsyncLifetime
     public const string Soap = "VAR-SAVON";
     public const string SignatureKey = "test-signature-key";
 
-    private SquareSimulatorHost? _host;
-    private WebhookReceiver? _receiver;
+    protected override string ApiAccessToken => "sim-square-token";
 
-    protected SquareSimulatorHost Host => _host ?? throw new InvalidOperationException("Not started.");
+    protected override Task<SquareSimulatorHost> StartHostAsync() => SquareSimulatorHost.StartAsync(new SquareSimulatorOptions());
 
-    protected SquareSimulator Simulator => Host.Simulator;
+    protected override void PrepareApi(HttpClient api) => api.DefaultRequestHeaders.Add("Square-Version", "2025-08-20");
 
-    protected HttpClient Api { get; private set; } = null!;
-
-    protected HttpClient Control { get; private set; } = null!;
-
-    public async Task InitializeAsync()
+    protected override void Seed()
     {
-        _host = await SquareSimulatorHost.StartAsync(new SquareSimulatorOptions());
-        Api = new HttpClient { BaseAddress = _host.BaseUrl };
-        Api.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", "sim-square-token");
-        Api.DefaultRequestHeaders.Add("Square-Version", "2025-08-20");
-        Control = new HttpClient { BaseAddress = _host.BaseUrl };
         Simulator.UpsertLocation(Brussels, "Make the CHANGE Bruxelles");
         Simulator.UpsertLocation(Ghent, "Make the CHANGE Gent");
         Simulator.UpsertVariation(Honey250, new VariationUpsert { Name = "Miel de fleurs 250 g", Sku = "MIEL-250", PriceCents = 850 });
@@ -43,52 +31,14 @@ public abstract class SimulatorTest : IAsyncLifetime
         Simulator.UpsertVariation(Soap, new VariationUpsert { Name = "Savon lavande", Sku = "SAVON-LAV", PriceCents = 600 });
     }
 
-    public async Task DisposeAsync()
-    {
-        Api.Dispose();
-        Control.Dispose();
-        if (_receiver is not null)
-        {
-            await _receiver.DisposeAsync();
-        }
-
-        if (_host is not null)
-        {
-            await _host.DisposeAsync();
-        }
-    }
-
     /// <summary>Starts a receiver and subscribes it with the given options.</summary>
-    protected async Task<WebhookReceiver> SubscribeAsync(bool duplicate = false, bool reorder = false, int delayMs = 0)
-    {
-        _receiver = await WebhookReceiver.StartAsync();
-        var response = await Control.PutAsync(
-            "simulator/webhooks",
-            Json($$"""{"notificationUrl":"{{_receiver.Url}}","signatureKey":"{{SignatureKey}}","duplicate":{{Bool(duplicate)}},"reorder":{{Bool(reorder)}},"delayMs":{{delayMs}}}"""));
-        response.StatusCode.ShouldBe(HttpStatusCode.NoContent);
-        return _receiver;
-    }
+    protected Task<WebhookReceiver<ReceivedWebhook>> SubscribeAsync(bool duplicate = false, bool reorder = false, int delayMs = 0) =>
+        SubscribeReceiverAsync(
+            "/square/webhooks",
+            ReceivedWebhook.Read,
+            url => $$"""{"notificationUrl":"{{url}}","signatureKey":"{{SignatureKey}}","duplicate":{{Bool(duplicate)}},"reorder":{{Bool(reorder)}},"delayMs":{{delayMs}}}""");
 
-    protected async Task<(HttpStatusCode Status, JsonNode Body)> PostAsync(string path, string json)
-    {
-        using var response = await Api.PostAsync(path, Json(json));
-        return (response.StatusCode, JsonNode.Parse(await response.Content.ReadAsStringAsync())!);
-    }
-
-    protected async Task<(HttpStatusCode Status, JsonNode Body)> GetAsync(string path)
-    {
-        using var response = await Api.GetAsync(path);
-        return (response.StatusCode, JsonNode.Parse(await response.Content.ReadAsStringAsync())!);
-    }
-
-    protected async Task<JsonNode> ControlAsync(HttpMethod method, string path, string? json = null)
-    {
-        using var request = new HttpRequestMessage(method, path) { Content = json is null ? null : Json(json) };
-        using var response = await Control.SendAsync(request);
-        var text = await response.Content.ReadAsStringAsync();
-        response.IsSuccessStatusCode.ShouldBeTrue($"{method} {path} answered {(int)response.StatusCode}: {text}");
-        return text.Length == 0 ? new JsonObject() : JsonNode.Parse(text)!;
-    }
+    protected Task<(HttpStatusCode Status, JsonNode Body)> PostAsync(string path, string json) => SendAsync(HttpMethod.Post, path, json);
 
     /// <summary>A BatchChangeInventory body with one NONE→IN_STOCK adjustment.</summary>
     protected static string Receive(string idempotencyKey, string variationId, string locationId, int quantity, DateTimeOffset? occurredAt = null, string? referenceId = null) =>
@@ -101,12 +51,7 @@ public abstract class SimulatorTest : IAsyncLifetime
 
     protected static string Time(DateTimeOffset time) => time.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.ffffff'Z'", System.Globalization.CultureInfo.InvariantCulture);
 
-    protected static StringContent Json(string json) => new(json, Encoding.UTF8, "application/json");
-
     protected static string Bool(bool value) => value ? "true" : "false";
-
-    protected static string[] Strings(JsonNode? array, string property) =>
-        array is JsonArray items ? [.. items.Select(item => item![property]!.GetValue<string>())] : [];
 
     protected static void ShouldBeSquareError(JsonNode body, string category, string code, string? field = null)
     {

@@ -1,23 +1,22 @@
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
-namespace MakeTheChange.Connectors.Lightspeed.Simulator.Webhooks;
+namespace MakeTheChange.Connectors.Simulation.Webhooks;
 
 /// <summary>
-/// Sends the outbox's batches in the order they were raised, after their delay, reversed or doubled
-/// when asked. A failed first attempt is retried on its own, so a slow or broken receiver does not
-/// hold back later events (Lightspeed guarantees no order either, pos-apis.md §2.5).
+/// Sends the outbox's batches in the order they were raised, after their delay, reversed or doubled when
+/// asked. A failed first attempt is retried on its own, on the protocol's schedule, so a slow or broken
+/// receiver does not hold back later events (the vendors guarantee no order either: pos-apis.md §1.6 for
+/// Square, §2.5 for Lightspeed).
 /// </summary>
-internal sealed class WebhookDeliveryService(
-    WebhookOutbox outbox,
-    WebhookSender sender,
+public sealed class WebhookDeliveryService<TSubscription, TEvent>(
+    WebhookOutbox<TSubscription, TEvent> outbox,
+    WebhookSender<TSubscription, TEvent> sender,
+    IWebhookProtocol<TSubscription, TEvent> protocol,
     TimeProvider time,
-    ILogger<WebhookDeliveryService> logger) : BackgroundService
+    ILogger<WebhookDeliveryService<TSubscription, TEvent>> logger) : BackgroundService
+    where TSubscription : IWebhookSubscription
 {
-    /// <summary>Lightspeed retries up to 20 times over 48 h (x-series-api.lightspeedhq.com/docs/webhooks); a simulator for tests retries within seconds.</summary>
-    private static readonly TimeSpan[] RetryDelays =
-        [TimeSpan.FromMilliseconds(200), TimeSpan.FromMilliseconds(500), TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(2)];
-
     private readonly Lock _gate = new();
     private readonly List<Task> _retries = [];
 
@@ -58,50 +57,51 @@ internal sealed class WebhookDeliveryService(
             var events = batch.Subscription.Reorder ? batch.Events.Reverse() : batch.Events;
             foreach (var webhookEvent in events)
             {
-                await DeliverAsync(batch, webhookEvent, stoppingToken);
+                await DeliverAsync(batch, webhookEvent, duplicate: false, stoppingToken);
                 if (batch.Subscription.Duplicate)
                 {
-                    await DeliverAsync(batch, webhookEvent with { Duplicate = true }, stoppingToken);
+                    await DeliverAsync(batch, webhookEvent, duplicate: true, stoppingToken);
                 }
             }
         }
     }
 
-    private async Task DeliverAsync(WebhookBatch batch, WebhookEvent webhookEvent, CancellationToken stoppingToken)
+    private async Task DeliverAsync(WebhookBatch<TSubscription, TEvent> batch, TEvent webhookEvent, bool duplicate, CancellationToken stoppingToken)
     {
         if (batch.Generation != outbox.Generation)
         {
             return;
         }
 
-        var first = await sender.SendAsync(batch.Subscription, webhookEvent, attempt: 1, badSignature: false, stoppingToken);
+        var first = await sender.SendAsync(batch.Subscription, webhookEvent, attempt: 1, duplicate, badSignature: false, stoppingToken);
         if (!first.Delivered)
         {
             lock (_gate)
             {
                 _retries.RemoveAll(retry => retry.IsCompletedSuccessfully || retry.IsCanceled);
-                _retries.Add(RetryAsync(batch, webhookEvent, stoppingToken));
+                _retries.Add(RetryAsync(batch, webhookEvent, duplicate, stoppingToken));
             }
         }
     }
 
-    private async Task RetryAsync(WebhookBatch batch, WebhookEvent webhookEvent, CancellationToken stoppingToken)
+    private async Task RetryAsync(WebhookBatch<TSubscription, TEvent> batch, TEvent webhookEvent, bool duplicate, CancellationToken stoppingToken)
     {
-        for (var index = 0; index < RetryDelays.Length; index++)
+        var delays = protocol.RetryDelays;
+        for (var index = 0; index < delays.Count; index++)
         {
-            await Task.Delay(RetryDelays[index], time, stoppingToken);
+            await Task.Delay(delays[index], time, stoppingToken);
             if (batch.Generation != outbox.Generation)
             {
                 return;
             }
 
-            var attempt = await sender.SendAsync(batch.Subscription, webhookEvent, attempt: index + 2, badSignature: false, stoppingToken);
+            var attempt = await sender.SendAsync(batch.Subscription, webhookEvent, attempt: index + 2, duplicate, badSignature: false, stoppingToken);
             if (attempt.Delivered)
             {
                 return;
             }
         }
 
-        WebhookLog.GaveUp(logger, webhookEvent.Type, webhookEvent.EntityId, batch.Subscription.Url, RetryDelays.Length + 1);
+        WebhookLog.GaveUp(logger, protocol.Describe(webhookEvent), batch.Subscription.Url, delays.Count + 1);
     }
 }
