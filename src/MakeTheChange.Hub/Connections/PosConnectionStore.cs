@@ -19,6 +19,27 @@ public sealed class PosConnectionStore(NpgsqlDataSource dataSource, TimeProvider
     {
         await using var db = await dataSource.OpenConnectionAsync(cancellationToken);
         await using var transaction = await db.BeginTransactionAsync(cancellationToken);
+
+        // Cursors and learnt item ids belong to one POS account: a connection pointed elsewhere starts
+        // over from where the new POS stands, or its version cursors would skip the new store's sales.
+        await using (var forget = new NpgsqlCommand(
+            """
+            WITH repointed AS (
+                SELECT connection_id FROM pos_connections
+                WHERE connection_id = $1 AND (base_url <> $2 OR kind <> $3)
+                FOR UPDATE
+            ), cursors AS (
+                DELETE FROM pos_cursors WHERE connection_id IN (SELECT connection_id FROM repointed)
+            )
+            DELETE FROM pos_item_map WHERE connection_id IN (SELECT connection_id FROM repointed)
+            """,
+            db,
+            transaction))
+        {
+            forget.Parameters.AddTyped(connection.ConnectionId).AddTyped(connection.BaseUrl.ToString()).AddTyped(connection.Kind);
+            await forget.ExecuteNonQueryAsync(cancellationToken);
+        }
+
         await using (var upsert = new NpgsqlCommand(
             """
             INSERT INTO pos_connections (connection_id, kind, base_url, access_token, webhook_signature_key, notification_url, settings)

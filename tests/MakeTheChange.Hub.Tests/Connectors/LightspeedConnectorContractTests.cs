@@ -35,6 +35,21 @@ public sealed class LightspeedConnectorContractTests : PosConnectorContract<Ligh
         setup.Pos.Lightspeed.GetWebhookDeliveries().ShouldContain(delivery => delivery.Dropped);
     }
 
+    [Fact]
+    public async Task A_connection_pointed_at_another_store_reads_that_stores_sales_from_where_it_stands()
+    {
+        await using var setup = await ConnectAsync();
+        await setup.Pos.RingSaleAsync(Store, Honey, 1);
+        await Eventually.ReturnsAsync(() => OnHandAsync(setup.Hub, Honey, Store), onHand => onHand == 9, TimeSpan.FromSeconds(5));
+
+        // A new Lightspeed account numbers its versions from scratch: the old cursor is past its first sales.
+        await using var moved = new LightspeedPosUnderTest();
+        await moved.ConnectAsync(setup.Hub, ConnectionId, [Store, OtherStore], [Honey, Soap]);
+        await moved.RingSaleAsync(Store, Honey, 2);
+
+        (await Eventually.ReturnsAsync(() => OnHandAsync(setup.Hub, Honey, Store), onHand => onHand == 7, TimeSpan.FromSeconds(5))).ShouldBe(7);
+    }
+
     [Theory]
     [InlineData("raw-body", "hex")]
     [InlineData("raw-body", "base64")]
