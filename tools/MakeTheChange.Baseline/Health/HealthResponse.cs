@@ -1,0 +1,3 @@
+namespace MakeTheChange.Baseline.Health;
+
+public sealed record HealthResponse(string Status);

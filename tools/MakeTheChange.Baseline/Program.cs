@@ -1,0 +1,4 @@
+using MakeTheChange.Baseline;
+
+await using var app = BaselineApplication.Build(args);
+await app.RunAsync();

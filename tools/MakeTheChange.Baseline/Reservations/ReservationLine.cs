@@ -1,0 +1,3 @@
+namespace MakeTheChange.Baseline.Reservations;
+
+internal sealed record ReservationLine(string Sku, int Quantity);

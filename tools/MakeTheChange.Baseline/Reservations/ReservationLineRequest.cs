@@ -1,0 +1,3 @@
+namespace MakeTheChange.Baseline.Reservations;
+
+public sealed record ReservationLineRequest(string? Sku, int? Quantity);
