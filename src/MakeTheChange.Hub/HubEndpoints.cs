@@ -6,6 +6,7 @@ using MakeTheChange.Hub.Products;
 using MakeTheChange.Hub.Reservations;
 using MakeTheChange.Hub.Security;
 using MakeTheChange.Hub.Stock;
+using MakeTheChange.Hub.Telemetry;
 using Microsoft.AspNetCore.Builder;
 using MakeTheChange.Hub.Http;
 using Microsoft.AspNetCore.Http;
@@ -35,6 +36,7 @@ public static class HubEndpoints
         api.MapReservationsEndpoints();
         api.MapAlertsEndpoints();
         api.MapConnectionsEndpoints();
+        api.MapMetricsEndpoints();
         return app;
     }
 }

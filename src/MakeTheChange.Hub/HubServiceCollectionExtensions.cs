@@ -10,6 +10,7 @@ using MakeTheChange.Hub.Security;
 using MakeTheChange.Hub.Stock;
 using MakeTheChange.Hub.Storage;
 using MakeTheChange.Hub.Storage.Embedded;
+using MakeTheChange.Hub.Telemetry;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Http;
@@ -42,6 +43,7 @@ public static class HubServiceCollectionExtensions
             services.AddHostedService<EmbeddedDatabaseLifetime>();
         }
 
+        services.AddHubTelemetry(configuration);
         services.AddOptions<HubOptions>()
             .Bind(configuration.GetSection(HubOptions.Section))
             .Validate(options => options.AdminApiKey is { Length: >= 16 }, "Hub:AdminApiKey must be set to a key of at least 16 characters (environment Hub__AdminApiKey).")
