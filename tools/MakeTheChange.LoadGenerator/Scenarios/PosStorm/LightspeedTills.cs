@@ -1,0 +1,122 @@
+using System.Net;
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+using MakeTheChange.Connectors.Lightspeed.Simulator;
+using MakeTheChange.Connectors.Lightspeed.Simulator.Products;
+using MakeTheChange.Connectors.Lightspeed.Simulator.RateLimiting;
+using MakeTheChange.Connectors.Lightspeed.Simulator.Tills;
+using MakeTheChange.Connectors.Lightspeed.Simulator.Webhooks;
+using MakeTheChange.LoadGenerator.Servers;
+
+namespace MakeTheChange.LoadGenerator.Scenarios.PosStorm;
+
+/// <summary>
+/// A Lightspeed X-Series simulator, one store account with an outlet (and a register) per hub store and a
+/// product per SKU (UUIDs derived from the names), connected to the hub. A till sale sends sale.update and
+/// an inventory.update per line; the hub polls the feeds on them and writes <c>ls-{saleId}-{lineId}</c>.
+/// </summary>
+internal sealed class LightspeedTills : ISimulatedPos
+{
+    private const string AccessToken = "storm-lightspeed-access-token";
+    private const string ClientSecret = "storm-lightspeed-client-secret";
+
+    private readonly LightspeedSimulatorHost _lightspeed;
+
+    private LightspeedTills(LightspeedSimulatorHost lightspeed, IReadOnlyList<string> stores)
+    {
+        _lightspeed = lightspeed;
+        Stores = stores;
+    }
+
+    public string Vendor => "Lightspeed";
+
+    public string ConnectionId => "storm-lightspeed";
+
+    public string Source => $"lightspeed-x:{ConnectionId}";
+
+    public IReadOnlyList<string> Stores { get; }
+
+    /// <summary>The store's request budget in force and the most requests the hub made in any window of it.</summary>
+    public RateLimitStatus RateLimit => _lightspeed.Simulator.GetRateLimit();
+
+    /// <summary>Requests Lightspeed refused with 429.</summary>
+    public long RateLimited => _lightspeed.Simulator.GetStats().RateLimited;
+
+    public long ApiRequests => _lightspeed.Simulator.GetStats().TotalRequests;
+
+    /// <summary>
+    /// Starts the simulator with the hub's counts as they stand (<paramref name="onHand"/> everywhere) and
+    /// connects the hub to it. The store has a register per outlet, and the connection says so, so the
+    /// hub's governor allows it the budget such a store has (300 × registers + 50 requests per 5 minutes).
+    /// </summary>
+    public static async Task<LightspeedTills> StartAsync(ServerUnderTest hub, IReadOnlyList<string> stores, IReadOnlyList<string> skus, int onHand, CancellationToken cancellationToken)
+    {
+        var lightspeed = await LightspeedSimulatorHost.StartAsync(new LightspeedSimulatorOptions { AccessToken = AccessToken, Registers = stores.Count }, cancellationToken);
+        var tills = new LightspeedTills(lightspeed, stores);
+        try
+        {
+            foreach (var store in stores)
+            {
+                lightspeed.Simulator.UpsertOutlet(Outlet(store), $"Lightspeed {store}");
+            }
+
+            foreach (var sku in skus)
+            {
+                lightspeed.Simulator.UpsertProduct(Product(sku), new ProductUpsert { Sku = sku, Name = sku, Price = 12.90m });
+                foreach (var store in stores)
+                {
+                    lightspeed.Simulator.InjectInventoryDrift(Product(sku), Outlet(store), onHand);
+                }
+            }
+
+            var notificationUrl = new Uri(hub.Nodes[0].Client.BaseAddress!, $"webhooks/lightspeed/{tills.ConnectionId}").ToString();
+            lightspeed.Simulator.ConfigureWebhooks(new WebhookSettings { Url = notificationUrl, ClientSecret = ClientSecret });
+            await HubConnections.PutAsync(
+                hub,
+                tills.ConnectionId,
+                new
+                {
+                    kind = "lightspeed-x",
+                    baseUrl = lightspeed.BaseUrl.ToString(),
+                    accessToken = AccessToken,
+                    webhookSignatureKey = ClientSecret,
+                    notificationUrl,
+                    locations = stores.ToDictionary(Outlet, store => store, StringComparer.Ordinal),
+                    settings = new { registers = stores.Count },
+                },
+                cancellationToken);
+            return tills;
+        }
+        catch
+        {
+            await tills.DisposeAsync();
+            throw;
+        }
+    }
+
+    public string MovementIdPrefix(string saleId) => $"ls-{saleId}-";
+
+    public string Ring(string store, IReadOnlyList<string> skus) =>
+        _lightspeed.Simulator.RecordSale(Outlet(store), new TillSale { Lines = [.. skus.Select(sku => new TillLine { ProductId = Product(sku), Quantity = 1 })] }).SaleId;
+
+    public IReadOnlyDictionary<string, long> RequestsByEndpoint() => _lightspeed.Simulator.GetStats().Requests;
+
+    public WebhookTally Webhooks() => WebhookTally.Of(_lightspeed.Simulator.GetWebhookDeliveries(), attempt => attempt.StatusCode, attempt => attempt.Attempt);
+
+    public async Task<HttpStatusCode?> SendForgedSaleNoticeAsync(CancellationToken cancellationToken)
+    {
+        // Version 0 is behind any cursor: were it accepted, it would not even set off a poll.
+        var payload = JsonSerializer.Serialize(new { id = Guid.NewGuid().ToString(), outlet_id = Outlet(Stores[0]), status = "CLOSED", version = 0 });
+        var sent = await _lightspeed.Simulator.SendRawWebhookAsync(new RawWebhook { Type = "sale.update", Payload = payload, BadSignature = true }, cancellationToken);
+        return (HttpStatusCode?)sent.StatusCode;
+    }
+
+    public ValueTask DisposeAsync() => _lightspeed.DisposeAsync();
+
+    private static string Outlet(string store) => Uuid($"outlet:{store}");
+
+    private static string Product(string sku) => Uuid($"product:{sku}");
+
+    private static string Uuid(string name) => new Guid(SHA256.HashData(Encoding.UTF8.GetBytes(name)).AsSpan(0, 16)).ToString();
+}
