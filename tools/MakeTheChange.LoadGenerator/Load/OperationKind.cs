@@ -1,0 +1,9 @@
+namespace MakeTheChange.LoadGenerator.Load;
+
+internal enum OperationKind
+{
+    Movement,
+    Read,
+    Reservation,
+    Webhook,
+}
