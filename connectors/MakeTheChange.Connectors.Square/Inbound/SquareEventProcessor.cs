@@ -25,11 +25,13 @@ internal sealed partial class SquareEventProcessor(
         switch (envelope.Type)
         {
             case "payment.created" or "payment.updated":
-                await IngestOrderOfAsync(square, connection, Read<Payment>(data, "payment")?.OrderId, Read<Payment>(data, "payment")?.Status, cancellationToken);
+                var payment = Read<Payment>(data, "payment");
+                await IngestOrderOfAsync(square, connection, payment?.OrderId, payment?.Status, cancellationToken);
                 break;
 
             case "refund.created" or "refund.updated":
-                await IngestOrderOfAsync(square, connection, Read<Refund>(data, "refund")?.OrderId, Read<Refund>(data, "refund")?.Status, cancellationToken);
+                var refund = Read<Refund>(data, "refund");
+                await IngestOrderOfAsync(square, connection, refund?.OrderId, refund?.Status, cancellationToken);
                 break;
 
             case "inventory.count.updated":
