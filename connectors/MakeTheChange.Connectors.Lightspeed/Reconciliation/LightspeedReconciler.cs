@@ -25,15 +25,16 @@ internal sealed partial class LightspeedReconciler(
         var expectations = await baseline.ExpectedAsync(connection, cancellationToken);
         var drift = new List<DriftItem>();
         var compared = 0;
-        foreach (var sku in expectations.Keys.Select(key => key.Sku).Distinct(StringComparer.Ordinal))
+        foreach (var ofSku in expectations.GroupBy(pair => pair.Key.Sku, StringComparer.Ordinal))
         {
+            var sku = ofSku.Key;
             if ((await products.ProductForAsync(lightspeed, connection, sku, cancellationToken)).ProductId is not { } productId)
             {
                 continue;
             }
 
             var records = await lightspeed.GetInventoryAsync(productId, cancellationToken);
-            foreach (var ((_, locationId), expected) in expectations.Where(pair => pair.Key.Sku == sku))
+            foreach (var ((_, locationId), expected) in ofSku)
             {
                 var outletId = connection.ExternalLocation(locationId)!;
                 var record = records.FirstOrDefault(candidate => candidate.OutletId == outletId);

@@ -22,9 +22,17 @@ internal sealed partial class SquareReconciler(
         var startedAt = clock.GetUtcNow();
         var expectations = await baseline.ExpectedAsync(connection, cancellationToken);
         var variations = new Dictionary<(string Sku, string LocationId), string>();
+        var ofSku = new Dictionary<string, string?>(StringComparer.Ordinal);
         foreach (var (sku, locationId) in expectations.Keys)
         {
-            if ((await items.VariationForAsync(square, connection, sku, cancellationToken)).VariationId is { } variationId)
+            // Looked up once per SKU, not per location: an unmapped SKU would be searched in Square again at every location.
+            if (!ofSku.TryGetValue(sku, out var variationId))
+            {
+                variationId = (await items.VariationForAsync(square, connection, sku, cancellationToken)).VariationId;
+                ofSku[sku] = variationId;
+            }
+
+            if (variationId is not null)
             {
                 variations[(sku, locationId)] = variationId;
             }
