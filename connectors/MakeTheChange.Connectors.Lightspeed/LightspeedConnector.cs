@@ -29,11 +29,8 @@ internal sealed class LightspeedConnector(
 
     public IEnumerable<KeyValuePair<string, string>> ValidateSettings(JsonElement settings) => LightspeedSettings.Validate(settings);
 
-    public Task ConnectAsync(PosConnection connection, CancellationToken cancellationToken)
-    {
-        var (client, settings) = Client(connection);
-        return poller.PollAsync(client, connection, settings, cancellationToken);
-    }
+    // Connecting is polling once: the first poll places the cursors (LightspeedPoller).
+    public Task ConnectAsync(PosConnection connection, CancellationToken cancellationToken) => PollAsync(connection, cancellationToken);
 
     public Task ProcessEventAsync(PosConnection connection, InboundEvent inbound, CancellationToken cancellationToken)
     {

@@ -36,12 +36,8 @@ internal sealed class SquareConnector(
     public IEnumerable<KeyValuePair<string, string>> ValidateSettings(JsonElement settings) =>
         settings.EnumerateObject().Select(property => KeyValuePair.Create(property.Name, "Square connections take no settings."));
 
-    public async Task ConnectAsync(PosConnection connection, CancellationToken cancellationToken)
-    {
-        var square = Client(connection);
-        await PollOrdersAsync(square, connection, cancellationToken);
-        await changes.SyncAsync(square, connection, cancellationToken);
-    }
+    // The first poll sets the cursors to now: connecting is polling once.
+    public Task ConnectAsync(PosConnection connection, CancellationToken cancellationToken) => PollAsync(connection, cancellationToken);
 
     public Task ProcessEventAsync(PosConnection connection, InboundEvent inbound, CancellationToken cancellationToken) =>
         events.ProcessAsync(Client(connection), connection, inbound, cancellationToken);
@@ -74,9 +70,8 @@ internal sealed class SquareConnector(
             return;
         }
 
-        var since = DateTimeOffset.Parse(cursor, System.Globalization.CultureInfo.InvariantCulture) - options.Value.PollOverlap;
         var latest = DateTimeOffset.Parse(cursor, System.Globalization.CultureInfo.InvariantCulture);
-        foreach (var order in await square.SearchCompletedOrdersAsync([.. connection.Locations.Keys], since, cancellationToken))
+        foreach (var order in await square.SearchCompletedOrdersAsync([.. connection.Locations.Keys], latest - options.Value.PollOverlap, cancellationToken))
         {
             await orders.IngestAsync(square, connection, order, cancellationToken);
             if (order.UpdatedAt > latest)

@@ -34,9 +34,8 @@ internal sealed class SquareChangeFeed(
             return;
         }
 
-        var after = DateTimeOffset.Parse(cursor, CultureInfo.InvariantCulture) - options.Value.PollOverlap;
-        var changes = await square.RetrieveChangesAsync([.. connection.Locations.Keys], after, cancellationToken);
         var latest = DateTimeOffset.Parse(cursor, CultureInfo.InvariantCulture);
+        var changes = await square.RetrieveChangesAsync([.. connection.Locations.Keys], latest - options.Value.PollOverlap, cancellationToken);
         foreach (var change in changes)
         {
             await ApplyAsync(square, connection, change, cancellationToken);
