@@ -3,12 +3,8 @@ using MakeTheChange.Connectors.Lightspeed.Simulator;
 using MakeTheChange.Connectors.Lightspeed.Simulator.Products;
 using MakeTheChange.Connectors.Lightspeed.Simulator.Tills;
 using MakeTheChange.Connectors.Lightspeed.Simulator.Webhooks;
-using MakeTheChange.Grains;
 using MakeTheChange.Hub.Connections;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace MakeTheChange.Hub.Host.Demo;
 
@@ -36,7 +32,7 @@ internal static class LightspeedTillsDemo
     public static async Task<string> StartAsync(WebApplication app, CancellationToken stopping)
     {
         var lightspeed = await LightspeedSimulatorHost.StartAsync(new LightspeedSimulatorOptions { AccessToken = AccessToken, Registers = Stores.Count }, stopping);
-        app.Lifetime.ApplicationStopped.Register(() => lightspeed.DisposeAsync().AsTask().GetAwaiter().GetResult());
+        DemoTills.StopWithHub(app, lightspeed);
         foreach (var (store, outlet) in Stores)
         {
             lightspeed.Simulator.UpsertOutlet(outlet, store);
@@ -47,17 +43,11 @@ internal static class LightspeedTillsDemo
             lightspeed.Simulator.UpsertProduct(product, new ProductUpsert { Sku = sku, Name = sku, Price = 12.90m });
         }
 
-        // The stores already ran Lightspeed with the counts the hub has: set them as they stand, without any event.
-        var grains = app.Services.GetRequiredService<IGrainFactory>();
-        foreach (var ((sku, store), onHand) in await DemoTills.HubLevelsAsync(Stores.Keys, grains, stopping))
-        {
-            lightspeed.Simulator.InjectInventoryDrift(Products[sku], Stores[store], onHand);
-        }
-
-        var hubUrl = new Uri(app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First());
-        var notificationUrl = new Uri(hubUrl, $"webhooks/lightspeed/{ConnectionId}");
+        await DemoTills.MirrorHubCountsAsync(app, Stores.Keys, (sku, store, onHand) => lightspeed.Simulator.InjectInventoryDrift(Products[sku], Stores[store], onHand), stopping);
+        var notificationUrl = DemoTills.WebhookUrl(app, "webhooks/lightspeed", ConnectionId);
         lightspeed.Simulator.ConfigureWebhooks(new WebhookSettings { Url = notificationUrl.ToString(), ClientSecret = ClientSecret });
-        await app.Services.GetRequiredService<PosConnectionSetup>().SaveAsync(
+        await DemoTills.ConnectAndRingAsync(
+            app,
             new PosConnection(
                 ConnectionId,
                 "lightspeed-x",
@@ -68,12 +58,7 @@ internal static class LightspeedTillsDemo
                 Stores.ToDictionary(pair => pair.Value, pair => pair.Key, StringComparer.Ordinal),
                 JsonSerializer.SerializeToElement(new { registers = Stores.Count }),
                 DateTimeOffset.UtcNow),
-            stopping);
-
-        _ = DemoTills.RingAsync(
-            [.. Stores.Keys],
             (store, sku, quantity) => lightspeed.Simulator.RecordSale(Stores[store], new TillSale { Lines = [new TillLine { ProductId = Products[sku], Quantity = quantity }] }),
-            grains,
             stopping);
         return $"Lightspeed tills ringing sales at {string.Join(", ", Stores.Keys)} (simulator {lightspeed.BaseUrl}); see /api/connections/{ConnectionId}";
     }

@@ -3,12 +3,8 @@ using MakeTheChange.Connectors.Square.Simulator;
 using MakeTheChange.Connectors.Square.Simulator.Catalog;
 using MakeTheChange.Connectors.Square.Simulator.Tills;
 using MakeTheChange.Connectors.Square.Simulator.Webhooks;
-using MakeTheChange.Grains;
 using MakeTheChange.Hub.Connections;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace MakeTheChange.Hub.Host.Demo;
 
@@ -28,28 +24,22 @@ internal static class SquareTillsDemo
     public static async Task<string> StartAsync(WebApplication app, CancellationToken stopping)
     {
         var square = await SquareSimulatorHost.StartAsync(new SquareSimulatorOptions { AccessToken = AccessToken }, stopping);
-        app.Lifetime.ApplicationStopped.Register(() => square.DisposeAsync().AsTask().GetAwaiter().GetResult());
+        DemoTills.StopWithHub(app, square);
         foreach (var (store, location) in Stores)
         {
             square.Simulator.UpsertLocation(location, store);
         }
 
-        var grains = app.Services.GetRequiredService<IGrainFactory>();
         foreach (var sku in DemoTills.Heroes)
         {
             square.Simulator.UpsertVariation(Variation(sku), new VariationUpsert { Name = sku, Sku = sku, PriceCents = 1290 });
         }
 
-        // The stores already ran Square with the counts the hub has: set them as they stand, without any event.
-        foreach (var ((sku, store), onHand) in await DemoTills.HubLevelsAsync(Stores.Keys, grains, stopping))
-        {
-            square.Simulator.InjectInventoryDrift(Variation(sku), Stores[store], onHand);
-        }
-
-        var hubUrl = new Uri(app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First());
-        var notificationUrl = new Uri(hubUrl, $"webhooks/square/{ConnectionId}");
+        await DemoTills.MirrorHubCountsAsync(app, Stores.Keys, (sku, store, onHand) => square.Simulator.InjectInventoryDrift(Variation(sku), Stores[store], onHand), stopping);
+        var notificationUrl = DemoTills.WebhookUrl(app, "webhooks/square", ConnectionId);
         square.Simulator.ConfigureWebhooks(new WebhookSettings { NotificationUrl = notificationUrl.ToString(), SignatureKey = SignatureKey });
-        await app.Services.GetRequiredService<PosConnectionSetup>().SaveAsync(
+        await DemoTills.ConnectAndRingAsync(
+            app,
             new PosConnection(
                 ConnectionId,
                 "square",
@@ -60,12 +50,7 @@ internal static class SquareTillsDemo
                 Stores.ToDictionary(pair => pair.Value, pair => pair.Key, StringComparer.Ordinal),
                 JsonSerializer.SerializeToElement(new { }),
                 DateTimeOffset.UtcNow),
-            stopping);
-
-        _ = DemoTills.RingAsync(
-            [.. Stores.Keys],
             (store, sku, quantity) => square.Simulator.RecordSale(Stores[store], new TillSale { Lines = [new TillLine { VariationId = Variation(sku), Quantity = quantity }] }),
-            grains,
             stopping);
         return $"Square     tills ringing sales at {string.Join(" and ", Stores.Keys)} (simulator {square.BaseUrl}); see /api/connections/{ConnectionId}";
     }
