@@ -21,6 +21,4 @@ internal static class SquareIds
             : $"{paymentId}_{RandomNumberGenerator.GetString(MixedCase, 40)}";
 
     public static string NewLineUid() => RandomNumberGenerator.GetString(MixedCase, 22);
-
-    public static string NewItemId() => RandomNumberGenerator.GetString(UpperCase, 24);
 }

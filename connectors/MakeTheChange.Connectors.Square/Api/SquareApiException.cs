@@ -23,10 +23,7 @@ public sealed class SquareApiException : Exception
         : base($"Square answered {(int)status}: {string.Join("; ", errors.Select(error => $"{error.Code} {error.Detail}"))}")
     {
         Status = status;
-        Codes = [.. errors.Select(error => error.Code)];
     }
 
     public HttpStatusCode Status { get; }
-
-    public IReadOnlyList<string> Codes { get; } = [];
 }
