@@ -25,8 +25,8 @@ internal interface ISimulatedPos : IAsyncDisposable
     /// <summary>Rings a sale of one unit of each SKU at the store's till; returns the POS's id of the sale.</summary>
     string Ring(string store, IReadOnlyList<string> skus);
 
-    /// <summary>The requests the hub made of the POS's API so far, by "METHOD /route".</summary>
-    IReadOnlyDictionary<string, long> RequestsByEndpoint();
+    /// <summary>How many requests the hub made of the POS's API so far.</summary>
+    long ApiRequests { get; }
 
     /// <summary>What the simulator's webhook delivery log shows so far.</summary>
     WebhookTally Webhooks();

@@ -100,8 +100,6 @@ internal sealed class LightspeedTills : ISimulatedPos
     public string Ring(string store, IReadOnlyList<string> skus) =>
         _lightspeed.Simulator.RecordSale(Outlet(store), new TillSale { Lines = [.. skus.Select(sku => new TillLine { ProductId = Product(sku), Quantity = 1 })] }).SaleId;
 
-    public IReadOnlyDictionary<string, long> RequestsByEndpoint() => _lightspeed.Simulator.GetStats().Requests;
-
     public WebhookTally Webhooks() => WebhookTally.Of(_lightspeed.Simulator.GetWebhookDeliveries(), attempt => attempt.StatusCode, attempt => attempt.Attempt);
 
     public async Task<HttpStatusCode?> SendForgedSaleNoticeAsync(CancellationToken cancellationToken)

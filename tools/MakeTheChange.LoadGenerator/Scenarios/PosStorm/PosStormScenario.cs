@@ -131,7 +131,7 @@ internal static class PosStormScenario
             lines.Notice(Mine),
             lines.Apply(Mine),
             webhooks,
-            pos.RequestsByEndpoint().Values.Sum(),
+            pos.ApiRequests,
             watch.MostPendingEvents,
             watch.MostEventLagSeconds,
             health);

@@ -84,7 +84,7 @@ internal sealed class SquareTills : ISimulatedPos
     public string Ring(string store, IReadOnlyList<string> skus) =>
         _square.Simulator.RecordSale(Location(store), new TillSale { Lines = [.. skus.Select(sku => new TillLine { VariationId = Variation(sku), Quantity = 1 })] }).OrderId;
 
-    public IReadOnlyDictionary<string, long> RequestsByEndpoint() => _square.Simulator.GetStats().Requests;
+    public long ApiRequests => _square.Simulator.GetStats().TotalRequests;
 
     public WebhookTally Webhooks() => WebhookTally.Of(_square.Simulator.GetWebhookDeliveries(), attempt => attempt.StatusCode, attempt => attempt.Attempt);
 
