@@ -15,6 +15,9 @@ public static class HubApplication
 {
     public const string DefaultUrl = "http://127.0.0.1:5080";
 
+    /// <summary>Commands are small JSON documents; a megabyte is generous and keeps abuse cheap.</summary>
+    public const int MaxRequestBodyBytes = 1024 * 1024;
+
     public static async Task<WebApplication> CreateAsync(
         string[] args,
         Action<WebApplicationBuilder>? configure = null,
@@ -28,8 +31,7 @@ public static class HubApplication
             builder.WebHost.UseUrls(DefaultUrl);
         }
 
-        // Commands are small JSON documents; a megabyte is generous and keeps abuse cheap.
-        builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = 1024 * 1024);
+        builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = MaxRequestBodyBytes);
 
         var connectionString = builder.Configuration.GetConnectionString("Hub");
         EmbeddedPostgresCluster? embedded = null;

@@ -1,6 +1,7 @@
 using MakeTheChange.Hub.Alerts;
 using MakeTheChange.Hub.Connections;
 using MakeTheChange.Hub.Health;
+using MakeTheChange.Hub.Http;
 using MakeTheChange.Hub.Locations;
 using MakeTheChange.Hub.Products;
 using MakeTheChange.Hub.Reservations;
@@ -8,7 +9,6 @@ using MakeTheChange.Hub.Security;
 using MakeTheChange.Hub.Stock;
 using MakeTheChange.Hub.Telemetry;
 using Microsoft.AspNetCore.Builder;
-using MakeTheChange.Hub.Http;
 using Microsoft.AspNetCore.Http;
 
 namespace MakeTheChange.Hub;

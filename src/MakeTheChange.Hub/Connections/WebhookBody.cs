@@ -5,7 +5,7 @@ namespace MakeTheChange.Hub.Connections;
 /// <summary>A webhook's raw bytes, read before anything else: signatures are computed over them, never over a re-serialisation.</summary>
 public static class WebhookBody
 {
-    public const int MaxBytes = 1024 * 1024;
+    public const int MaxBytes = HubApplication.MaxRequestBodyBytes;
 
     /// <summary>The body, or null when it is larger than <see cref="MaxBytes"/>.</summary>
     public static async Task<byte[]?> ReadAsync(HttpRequest request, CancellationToken cancellationToken)

@@ -19,7 +19,7 @@ internal static class StatusCodeProblems
         {
             StatusCodes.Status404NotFound => $"Nothing answers {http.Request.Method} {http.Request.Path}; see /openapi/v1.json.",
             StatusCodes.Status405MethodNotAllowed => $"{http.Request.Method} is not allowed on {http.Request.Path}.",
-            StatusCodes.Status413PayloadTooLarge => "The request body is larger than 1 MB.",
+            StatusCodes.Status413PayloadTooLarge => $"The request body is larger than {HubApplication.MaxRequestBodyBytes / (1024 * 1024)} MB.",
             StatusCodes.Status415UnsupportedMediaType => "Send the body as application/json.",
             _ => $"The request could not be served ({status}).",
         };

@@ -9,24 +9,16 @@ internal sealed class HttpRequestBytes(string host, string apiKey)
 
     public byte[] Get(string path) => Encode("GET", path, null);
 
-    public byte[] Post(string path, string json, IReadOnlyDictionary<string, string> headers, string contentType) =>
-        Encode("POST", path, json, headers, contentType);
-
-    private byte[] Encode(string method, string path, string? body, IReadOnlyDictionary<string, string>? headers = null, string contentType = "application/json")
+    private byte[] Encode(string method, string path, string? body)
     {
         var bodyBytes = body is null ? [] : Encoding.UTF8.GetBytes(body);
         var head = new StringBuilder(256)
             .Append(method).Append(' ').Append(path).Append(" HTTP/1.1\r\n")
             .Append("Host: ").Append(host).Append("\r\n")
             .Append("Authorization: Bearer ").Append(apiKey).Append("\r\n");
-        foreach (var (name, value) in headers ?? new Dictionary<string, string>(StringComparer.Ordinal))
-        {
-            head.Append(name).Append(": ").Append(value).Append("\r\n");
-        }
-
         if (body is not null)
         {
-            head.Append("Content-Type: ").Append(contentType).Append("\r\n")
+            head.Append("Content-Type: application/json\r\n")
                 .Append("Content-Length: ").Append(bodyBytes.Length.ToString(System.Globalization.CultureInfo.InvariantCulture)).Append("\r\n");
         }
 

@@ -1,7 +1,5 @@
 using Npgsql;
 
-using MakeTheChange.Hub.Storage.Embedded;
-
 namespace MakeTheChange.Hub.Tests.Storage.Embedded;
 
 internal static class ClusterSql

@@ -16,34 +16,26 @@ namespace MakeTheChange.LoadGenerator.Scenarios.PosStorm;
 /// product per SKU (UUIDs derived from the names), connected to the hub. A till sale sends sale.update and
 /// an inventory.update per line; the hub polls the feeds on them and writes <c>ls-{saleId}-{lineId}</c>.
 /// </summary>
-internal sealed class LightspeedTills : ISimulatedPos
+internal sealed class LightspeedTills(LightspeedSimulatorHost lightspeed, IReadOnlyList<string> stores) : SimulatedPos<LightspeedSimulator>(lightspeed, stores), ISimulatedPos
 {
     private const string AccessToken = "storm-lightspeed-access-token";
     private const string ClientSecret = "storm-lightspeed-client-secret";
 
-    private readonly LightspeedSimulatorHost _lightspeed;
-
-    private LightspeedTills(LightspeedSimulatorHost lightspeed, IReadOnlyList<string> stores)
-    {
-        _lightspeed = lightspeed;
-        Stores = stores;
-    }
-
     public string Vendor => "Lightspeed";
 
-    public string ConnectionId => "storm-lightspeed";
+    public override string ConnectionId => "storm-lightspeed";
 
     public string Source => $"lightspeed-x:{ConnectionId}";
 
-    public IReadOnlyList<string> Stores { get; }
-
     /// <summary>The store's request budget in force and the most requests the hub made in any window of it.</summary>
-    public RateLimitStatus RateLimit => _lightspeed.Simulator.GetRateLimit();
+    public RateLimitStatus RateLimit => Simulator.GetRateLimit();
 
     /// <summary>Requests Lightspeed refused with 429.</summary>
-    public long RateLimited => _lightspeed.Simulator.GetStats().RateLimited;
+    public long RateLimited => Simulator.GetStats().RateLimited;
 
-    public long ApiRequests => _lightspeed.Simulator.GetStats().TotalRequests;
+    public long ApiRequests => Simulator.GetStats().TotalRequests;
+
+    protected override string WebhookRoute => "lightspeed";
 
     /// <summary>
     /// Starts the simulator with the hub's counts as they stand (<paramref name="onHand"/> everywhere) and
@@ -53,64 +45,44 @@ internal sealed class LightspeedTills : ISimulatedPos
     public static async Task<LightspeedTills> StartAsync(ServerUnderTest hub, IReadOnlyList<string> stores, IReadOnlyList<string> skus, int onHand, CancellationToken cancellationToken)
     {
         var lightspeed = await LightspeedSimulatorHost.StartAsync(new LightspeedSimulatorOptions { AccessToken = AccessToken, Registers = stores.Count }, cancellationToken);
-        var tills = new LightspeedTills(lightspeed, stores);
-        try
-        {
-            foreach (var store in stores)
-            {
-                lightspeed.Simulator.UpsertOutlet(Outlet(store), $"Lightspeed {store}");
-            }
-
-            foreach (var sku in skus)
-            {
-                lightspeed.Simulator.UpsertProduct(Product(sku), new ProductUpsert { Sku = sku, Name = sku, Price = 12.90m });
-                foreach (var store in stores)
-                {
-                    lightspeed.Simulator.InjectInventoryDrift(Product(sku), Outlet(store), onHand);
-                }
-            }
-
-            var notificationUrl = new Uri(hub.Nodes[0].Client.BaseAddress!, $"webhooks/lightspeed/{tills.ConnectionId}").ToString();
-            lightspeed.Simulator.ConfigureWebhooks(new WebhookSettings { Url = notificationUrl, ClientSecret = ClientSecret });
-            await HubConnections.PutAsync(
-                hub,
-                tills.ConnectionId,
-                new
-                {
-                    kind = "lightspeed-x",
-                    baseUrl = lightspeed.BaseUrl.ToString(),
-                    accessToken = AccessToken,
-                    webhookSignatureKey = ClientSecret,
-                    notificationUrl,
-                    locations = stores.ToDictionary(Outlet, store => store, StringComparer.Ordinal),
-                    settings = new { registers = stores.Count },
-                },
-                cancellationToken);
-            return tills;
-        }
-        catch
-        {
-            await tills.DisposeAsync();
-            throw;
-        }
+        return await ConnectAsync(new LightspeedTills(lightspeed, stores), hub, skus, onHand, cancellationToken);
     }
 
     public string MovementIdPrefix(string saleId) => $"ls-{saleId}-";
 
     public string Ring(string store, IReadOnlyList<string> skus) =>
-        _lightspeed.Simulator.RecordSale(Outlet(store), new TillSale { Lines = [.. skus.Select(sku => new TillLine { ProductId = Product(sku), Quantity = 1 })] }).SaleId;
+        Simulator.RecordSale(Outlet(store), new TillSale { Lines = [.. skus.Select(sku => new TillLine { ProductId = Product(sku), Quantity = 1 })] }).SaleId;
 
-    public WebhookTally Webhooks() => WebhookTally.Of(_lightspeed.Simulator.GetWebhookDeliveries(), attempt => attempt.StatusCode, attempt => attempt.Attempt);
+    public WebhookTally Webhooks() => WebhookTally.Of(Simulator.GetWebhookDeliveries(), attempt => attempt.StatusCode, attempt => attempt.Attempt);
 
     public async Task<HttpStatusCode?> SendForgedSaleNoticeAsync(CancellationToken cancellationToken)
     {
         // Version 0 is behind any cursor: were it accepted, it would not even set off a poll.
         var payload = JsonSerializer.Serialize(new { id = Guid.NewGuid().ToString(), outlet_id = Outlet(Stores[0]), status = "CLOSED", version = 0 });
-        var sent = await _lightspeed.Simulator.SendRawWebhookAsync(new RawWebhook { Type = "sale.update", Payload = payload, BadSignature = true }, cancellationToken);
+        var sent = await Simulator.SendRawWebhookAsync(new RawWebhook { Type = "sale.update", Payload = payload, BadSignature = true }, cancellationToken);
         return (HttpStatusCode?)sent.StatusCode;
     }
 
-    public ValueTask DisposeAsync() => _lightspeed.DisposeAsync();
+    protected override void AddStore(string store) => Simulator.UpsertOutlet(Outlet(store), $"Lightspeed {store}");
+
+    protected override void AddProduct(string sku) =>
+        Simulator.UpsertProduct(Product(sku), new ProductUpsert { Sku = sku, Name = sku, Price = 12.90m });
+
+    protected override void SetCount(string sku, string store, int onHand) => Simulator.InjectInventoryDrift(Product(sku), Outlet(store), onHand);
+
+    protected override void Subscribe(string notificationUrl) =>
+        Simulator.ConfigureWebhooks(new WebhookSettings { Url = notificationUrl, ClientSecret = ClientSecret });
+
+    protected override object Connection(string notificationUrl) => new
+    {
+        kind = "lightspeed-x",
+        baseUrl = BaseUrl.ToString(),
+        accessToken = AccessToken,
+        webhookSignatureKey = ClientSecret,
+        notificationUrl,
+        locations = Stores.ToDictionary(Outlet, store => store, StringComparer.Ordinal),
+        settings = new { registers = Stores.Count },
+    };
 
     private static string Outlet(string store) => Uuid($"outlet:{store}");
 
