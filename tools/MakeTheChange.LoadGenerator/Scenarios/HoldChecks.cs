@@ -7,14 +7,15 @@ namespace MakeTheChange.LoadGenerator.Scenarios;
 internal static class HoldChecks
 {
     public static async Task<IReadOnlyList<InvariantCheck>> CheckAsync(
-        ServerUnderTest target,
+        TargetKind target,
+        NpgsqlDataSource database,
         IReadOnlyDictionary<(string Sku, string Location), long> acknowledged,
         CancellationToken cancellationToken)
     {
-        var sql = target.Kind == TargetKind.Hub
+        var sql = target == TargetKind.Hub
             ? "SELECT sku, location_id, on_hand, held FROM stock_levels WHERE sku = ANY($1) AND location_id = ANY($2)"
             : "SELECT sku, location_id, on_hand, held FROM baseline_stock WHERE sku = ANY($1) AND location_id = ANY($2)";
-        await using var command = target.Database.CreateCommand(sql);
+        await using var command = database.CreateCommand(sql);
         command.Parameters.Add(new NpgsqlParameter<string[]> { TypedValue = [.. acknowledged.Keys.Select(key => key.Sku).Distinct(StringComparer.Ordinal)] });
         command.Parameters.Add(new NpgsqlParameter<string[]> { TypedValue = [.. acknowledged.Keys.Select(key => key.Location).Distinct(StringComparer.Ordinal)] });
         var oversold = 0;

@@ -10,13 +10,14 @@ namespace MakeTheChange.LoadGenerator.Scenarios;
 internal static class LedgerChecks
 {
     public static async Task<IReadOnlyList<InvariantCheck>> CheckAsync(
-        ServerUnderTest target,
+        TargetKind target,
+        NpgsqlDataSource database,
         string runId,
         IReadOnlyCollection<string> acknowledged,
         long sent,
         CancellationToken cancellationToken)
     {
-        var (levelsSql, idsSql, duplicatesSql) = target.Kind == TargetKind.Hub
+        var (levelsSql, idsSql, duplicatesSql) = target == TargetKind.Hub
             ? ("""
                SELECT count(*) FROM stock_levels l
                LEFT JOIN (SELECT location_id, sku, sum(on_hand_delta) AS on_hand, sum(held_delta) AS held FROM stock_movements GROUP BY 1, 2) m
@@ -35,10 +36,10 @@ internal static class LedgerChecks
                "SELECT count(*) FROM (SELECT movement_id FROM baseline_movements WHERE movement_id LIKE $1 GROUP BY 1 HAVING count(*) > 1) d");
 
         var pattern = runId + "-%";
-        var mismatched = await ScalarAsync(target.Database, levelsSql, null, cancellationToken);
-        var duplicated = await ScalarAsync(target.Database, duplicatesSql, pattern, cancellationToken);
+        var mismatched = await ScalarAsync(database, levelsSql, null, cancellationToken);
+        var duplicated = await ScalarAsync(database, duplicatesSql, pattern, cancellationToken);
         var recorded = new HashSet<string>(StringComparer.Ordinal);
-        await using (var command = target.Database.CreateCommand(idsSql))
+        await using (var command = database.CreateCommand(idsSql))
         {
             command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = pattern });
             command.CommandTimeout = 600;

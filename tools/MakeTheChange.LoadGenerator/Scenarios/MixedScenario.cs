@@ -74,8 +74,8 @@ internal sealed class MixedScenario : IScenario
 
         public async Task<IReadOnlyList<InvariantCheck>> CheckAsync(CancellationToken cancellationToken) =>
         [
-            .. await LedgerChecks.CheckAsync(target, ledger.RunId, ledger.Acknowledged, ledger.Sent, cancellationToken),
-            .. await HoldChecks.CheckAsync(target, book.Acknowledged, cancellationToken),
+            .. await LedgerChecks.CheckAsync(target.Kind, target.Database, ledger.RunId, ledger.Acknowledged, ledger.Sent, cancellationToken),
+            .. await HoldChecks.CheckAsync(target.Kind, target.Database, book.Acknowledged, cancellationToken),
         ];
     }
 }

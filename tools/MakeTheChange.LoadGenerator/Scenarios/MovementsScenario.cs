@@ -52,6 +52,6 @@ internal sealed class MovementsScenario(string name, Catalog catalog) : IScenari
         }
 
         public Task<IReadOnlyList<InvariantCheck>> CheckAsync(CancellationToken cancellationToken) =>
-            LedgerChecks.CheckAsync(target, ledger.RunId, ledger.Acknowledged, ledger.Sent, cancellationToken);
+            LedgerChecks.CheckAsync(target.Kind, target.Database, ledger.RunId, ledger.Acknowledged, ledger.Sent, cancellationToken);
     }
 }

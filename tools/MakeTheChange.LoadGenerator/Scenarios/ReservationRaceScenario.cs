@@ -56,6 +56,6 @@ internal sealed class ReservationRaceScenario : IScenario
         }
 
         public Task<IReadOnlyList<InvariantCheck>> CheckAsync(CancellationToken cancellationToken) =>
-            HoldChecks.CheckAsync(target, book.Acknowledged, cancellationToken);
+            HoldChecks.CheckAsync(target.Kind, target.Database, book.Acknowledged, cancellationToken);
     }
 }
