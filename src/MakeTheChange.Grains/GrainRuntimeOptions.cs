@@ -26,6 +26,12 @@ public sealed class GrainRuntimeOptions
     /// <summary>How long the write batcher waits for more writes before starting a transaction that is not full.</summary>
     public TimeSpan WriteLinger { get; set; } = TimeSpan.FromMilliseconds(1);
 
+    /// <summary>At most this many activations of one grain type load their state in one read.</summary>
+    public int MaxKeysPerRead { get; set; } = 256;
+
+    /// <summary>Activation reads of one grain type in flight at once; activations starting meanwhile share the next one.</summary>
+    public int MaxConcurrentReads { get; set; } = 2;
+
     /// <summary>Write transactions in flight at once.</summary>
     public int MaxConcurrentTransactions { get; set; } = 2;
 

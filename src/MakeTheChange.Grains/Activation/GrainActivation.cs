@@ -187,7 +187,7 @@ internal sealed partial class GrainActivation<TGrain, TState> : IGrainActivation
 
         try
         {
-            var loaded = await _type.Storage.ReadAsync(Id.Key, CancellationToken.None);
+            var loaded = await _type.Reader.ReadAsync(Id.Key);
             lock (_gate)
             {
                 if (_committed is null || loaded.Version >= _committed.Version)

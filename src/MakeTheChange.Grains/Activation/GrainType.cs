@@ -11,10 +11,14 @@ internal sealed class GrainType<TGrain, TState>(string name, Func<IServiceProvid
     private readonly ObjectFactory<TGrain> _createGrain = ActivatorUtilities.CreateFactory<TGrain>([]);
     private GrainRuntime? _runtime;
     private IGrainStorage<TState>? _storage;
+    private ReadBatcher<TState>? _reader;
 
     public string Name { get; } = name;
 
     public IGrainStorage<TState> Storage => _storage ?? throw new InvalidOperationException($"Grain type {Name} is not bound to a runtime.");
+
+    /// <summary>Where activations load their state, together with the activations that start beside them.</summary>
+    public ReadBatcher<TState> Reader => _reader ?? throw new InvalidOperationException($"Grain type {Name} is not bound to a runtime.");
 
     private GrainRuntime Runtime => _runtime ?? throw new InvalidOperationException($"Grain type {Name} is not bound to a runtime.");
 
@@ -22,6 +26,7 @@ internal sealed class GrainType<TGrain, TState>(string name, Func<IServiceProvid
     {
         _runtime = runtime;
         _storage = storage(runtime.Services);
+        _reader = new ReadBatcher<TState>(_storage, runtime.Metrics, runtime.Options.MaxKeysPerRead, runtime.Options.MaxConcurrentReads);
     }
 
     public TGrain CreateGrain(IServiceProvider services) => _createGrain(services, null);

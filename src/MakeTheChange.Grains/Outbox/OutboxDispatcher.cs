@@ -8,8 +8,9 @@ namespace MakeTheChange.Grains.Outbox;
 
 /// <summary>
 /// Hands committed outbox messages to their handlers. Nodes share the table through
-/// <c>FOR UPDATE SKIP LOCKED</c>; a message whose handler fails is retried later with a growing delay,
-/// and set aside after <see cref="MaxAttempts"/> tries with its last error kept.
+/// <c>FOR UPDATE SKIP LOCKED</c>. A row holds the messages of one topic from one transaction; a message
+/// whose handler fails is moved to a row of its own, retried later with a growing delay, and set aside
+/// after <see cref="MaxAttempts"/> tries with its last error kept, while the rest of its row is done.
 /// </summary>
 internal sealed partial class OutboxDispatcher(
     NpgsqlDataSource dataSource,
@@ -19,7 +20,7 @@ internal sealed partial class OutboxDispatcher(
     ILogger<OutboxDispatcher> logger) : BackgroundService
 {
     public const int MaxAttempts = 10;
-    private const int BatchSize = 100;
+    private const int BatchSize = 32;
 
     private readonly IOutboxHandler[] _handlers = [.. handlers];
     private readonly GrainRuntimeOptions _options = options.Value;
@@ -73,20 +74,21 @@ internal sealed partial class OutboxDispatcher(
         }
     }
 
+    /// <summary>Dispatches the next rows that are due; returns how many rows were taken.</summary>
     private async Task<int> DispatchBatchAsync(CancellationToken cancellationToken)
     {
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-        var messages = await TakeDueAsync(connection, transaction, cancellationToken);
-        if (messages.Count == 0)
+        var (rows, messages) = await TakeDueAsync(connection, transaction, cancellationToken);
+        if (rows.Count == 0)
         {
             return 0;
         }
 
-        var failed = new HashSet<long>();
+        var failures = new Dictionary<(long Id, int Index), Exception>();
         foreach (var handler in _handlers)
         {
-            var relevant = messages.Where(message => handler.CanHandle(message.Topic) && !failed.Contains(message.Id)).ToList();
+            var relevant = messages.Where(message => handler.CanHandle(message.Topic) && !failures.ContainsKey((message.Id, message.Index))).ToList();
             if (relevant.Count == 0 || await TryHandleAsync(handler, relevant, transaction, cancellationToken) is null)
             {
                 continue;
@@ -97,21 +99,24 @@ internal sealed partial class OutboxDispatcher(
             {
                 if (await TryHandleAsync(handler, [message], transaction, cancellationToken) is { } failure)
                 {
-                    failed.Add(message.Id);
-                    await RecordFailureAsync(connection, transaction, message.Id, failure, cancellationToken);
+                    failures[(message.Id, message.Index)] = failure;
                 }
             }
         }
 
-        var dispatched = messages.Where(message => !failed.Contains(message.Id)).Select(message => message.Id).ToList();
+        foreach (var failed in failures.Keys.GroupBy(key => key.Id))
+        {
+            await SetAsideAsync(connection, transaction, failed.Key, [.. messages.Where(message => message.Id == failed.Key)], failures, cancellationToken);
+        }
+
         await using (var done = new NpgsqlCommand("UPDATE outbox SET dispatched_at = now() WHERE id = ANY($1)", connection, transaction))
         {
-            done.Parameters.Add(new NpgsqlParameter<List<long>> { TypedValue = dispatched });
+            done.Parameters.Add(new NpgsqlParameter<long[]> { TypedValue = [.. rows.Where(id => !failures.Keys.Any(key => key.Id == id))] });
             await done.ExecuteNonQueryAsync(cancellationToken);
         }
 
         await transaction.CommitAsync(cancellationToken);
-        return messages.Count;
+        return rows.Count;
     }
 
     /// <summary>Runs a handler inside a savepoint; returns what went wrong, or null.</summary>
@@ -131,66 +136,106 @@ internal sealed partial class OutboxDispatcher(
         catch (Exception exception) when (exception is not OperationCanceledException)
         {
             await transaction.RollbackAsync("handler", cancellationToken);
-            LogHandlerFailed(messages[0].Topic, messages[0].Id, messages.Count, exception);
+            LogHandlerFailed(messages[0].Topic, messages[0].Id, messages[0].Index, messages.Count, exception);
             return exception;
         }
     }
 
-    private static async Task<List<OutboxEnvelope>> TakeDueAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, CancellationToken cancellationToken)
-    {
-        await using var command = new NpgsqlCommand(
-            """
-            SELECT id, topic, message_key, payload::text, created_at FROM outbox
-            WHERE dispatched_at IS NULL AND next_attempt_at <= now()
-            ORDER BY id
-            LIMIT $1
-            FOR UPDATE SKIP LOCKED
-            """,
-            connection,
-            transaction);
-        command.Parameters.Add(new NpgsqlParameter<int> { TypedValue = BatchSize });
-        var messages = new List<OutboxEnvelope>();
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        while (await reader.ReadAsync(cancellationToken))
-        {
-            messages.Add(new OutboxEnvelope(
-                reader.GetInt64(0),
-                reader.GetString(1),
-                reader.GetString(2),
-                reader.GetString(3),
-                reader.GetFieldValue<DateTimeOffset>(4)));
-        }
-
-        return messages;
-    }
-
-    private static async Task RecordFailureAsync(
+    /// <summary>Locks the next due rows and reads their messages, oldest first.</summary>
+    private static async Task<(List<long> Rows, List<OutboxEnvelope> Messages)> TakeDueAsync(
         NpgsqlConnection connection,
         NpgsqlTransaction transaction,
-        long id,
-        Exception exception,
         CancellationToken cancellationToken)
     {
         await using var command = new NpgsqlCommand(
             """
-            UPDATE outbox
-            SET attempts = attempts + 1,
-                last_error = $2,
-                next_attempt_at = now() + make_interval(secs => power(2, least(attempts, 12))),
-                dispatched_at = CASE WHEN attempts + 1 >= $3 THEN now() END
-            WHERE id = $1
+            WITH due AS (
+                SELECT id, topic, messages, created_at FROM outbox
+                WHERE dispatched_at IS NULL AND next_attempt_at <= now()
+                ORDER BY id
+                LIMIT $1
+                FOR UPDATE SKIP LOCKED)
+            SELECT d.id, m.i, d.topic, m.message ->> 'key', (m.message -> 'payload')::text, d.created_at
+            FROM due d LEFT JOIN LATERAL jsonb_array_elements(d.messages) WITH ORDINALITY AS m(message, i) ON true
+            ORDER BY d.id, m.i
             """,
             connection,
             transaction);
-        command.Parameters.Add(new NpgsqlParameter<long> { TypedValue = id });
-        command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = $"{exception.GetType().Name}: {exception.Message}" });
-        command.Parameters.Add(new NpgsqlParameter<int> { TypedValue = MaxAttempts });
-        await command.ExecuteNonQueryAsync(cancellationToken);
+        command.Parameters.Add(new NpgsqlParameter<int> { TypedValue = BatchSize });
+        var rows = new List<long>();
+        var messages = new List<OutboxEnvelope>();
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            var id = reader.GetInt64(0);
+            if (rows.Count == 0 || rows[^1] != id)
+            {
+                rows.Add(id);
+            }
+
+            // A row without messages has nothing to hand out; it is only marked as dispatched.
+            if (!reader.IsDBNull(1))
+            {
+                messages.Add(new OutboxEnvelope(
+                    id,
+                    (int)reader.GetInt64(1),
+                    reader.GetString(2),
+                    reader.GetString(3),
+                    reader.GetString(4),
+                    reader.GetFieldValue<DateTimeOffset>(5)));
+            }
+        }
+
+        return (rows, messages);
+    }
+
+    /// <summary>
+    /// Keeps the failed messages of row <paramref name="id"/> in it, to be tried again later (or set aside
+    /// for good after <see cref="MaxAttempts"/>), and moves the ones that were handled to a dispatched row
+    /// of their own, kept for the record like any other.
+    /// </summary>
+    private static async Task SetAsideAsync(
+        NpgsqlConnection connection,
+        NpgsqlTransaction transaction,
+        long id,
+        List<OutboxEnvelope> row,
+        Dictionary<(long Id, int Index), Exception> failures,
+        CancellationToken cancellationToken)
+    {
+        var failed = row.Where(message => failures.ContainsKey((message.Id, message.Index))).ToList();
+        var handled = row.Where(message => !failures.ContainsKey((message.Id, message.Index))).ToList();
+        await using var batch = new NpgsqlBatch(connection, transaction);
+        if (handled.Count > 0)
+        {
+            var record = new NpgsqlBatchCommand(
+                "INSERT INTO outbox (topic, messages, created_at, dispatched_at) SELECT topic, $2::jsonb, created_at, now() FROM outbox WHERE id = $1");
+            record.Parameters.Add(new NpgsqlParameter<long> { TypedValue = id });
+            record.Parameters.Add(new NpgsqlParameter<string> { TypedValue = OutboxRows.Array(handled.Select(message => (message.Key, message.PayloadJson))) });
+            batch.BatchCommands.Add(record);
+        }
+
+        var exception = failures[(id, failed[0].Index)];
+        var retry = new NpgsqlBatchCommand(
+            """
+            UPDATE outbox
+            SET messages = $2::jsonb,
+                attempts = attempts + 1,
+                last_error = $3,
+                next_attempt_at = now() + make_interval(secs => power(2, least(attempts, 12))),
+                dispatched_at = CASE WHEN attempts + 1 >= $4 THEN now() END
+            WHERE id = $1
+            """);
+        retry.Parameters.Add(new NpgsqlParameter<long> { TypedValue = id });
+        retry.Parameters.Add(new NpgsqlParameter<string> { TypedValue = OutboxRows.Array(failed.Select(message => (message.Key, message.PayloadJson))) });
+        retry.Parameters.Add(new NpgsqlParameter<string> { TypedValue = $"{exception.GetType().Name}: {exception.Message}" });
+        retry.Parameters.Add(new NpgsqlParameter<int> { TypedValue = MaxAttempts });
+        batch.BatchCommands.Add(retry);
+        await batch.ExecuteNonQueryAsync(cancellationToken);
     }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Dispatching outbox messages failed: {Reason}")]
     private partial void LogDispatchFailed(string reason);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Handling {Count} outbox messages from {Topic} #{Id} failed")]
-    private partial void LogHandlerFailed(string topic, long id, int count, Exception exception);
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Handling {Count} outbox messages from {Topic} #{Id}.{Index} failed")]
+    private partial void LogHandlerFailed(string topic, long id, int index, int count, Exception exception);
 }

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Threading.Channels;
 using MakeTheChange.Grains.Cluster;
 using MakeTheChange.Grains.Diagnostics;
+using MakeTheChange.Grains.Outbox;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -259,7 +260,7 @@ internal sealed partial class WriteBatcher(
             metrics.TransactionEnded("retried", writes.Count, Stopwatch.GetElapsedTime(started));
             return (Attempt.Transient, exception);
         }
-        catch (Exception exception) when (IsConnectionFailure(exception))
+        catch (Exception exception) when (ConnectionFailures.Is(exception))
         {
             metrics.TransactionEnded(committing ? "unknown" : "unavailable", writes.Count, Stopwatch.GetElapsedTime(started));
             LogStoreFailed(writes.Count, exception.Message);
@@ -272,16 +273,6 @@ internal sealed partial class WriteBatcher(
             return (Attempt.Faulted, exception);
         }
     }
-
-    private static bool IsConnectionFailure(Exception exception) => exception switch
-    {
-        PostgresException postgres => postgres.SqlState.StartsWith("08", StringComparison.Ordinal)
-            || postgres.SqlState.StartsWith("57P", StringComparison.Ordinal)
-            || postgres.SqlState == PostgresErrorCodes.TooManyConnections,
-        NpgsqlException => true,
-        TimeoutException or IOException or System.Net.Sockets.SocketException => true,
-        _ => false,
-    };
 
     private static void AppendStateWrites(WriteBatch batch, List<GrainWrite> writes)
     {
@@ -296,32 +287,19 @@ internal sealed partial class WriteBatcher(
 
     private static bool AppendOutbox(WriteBatch batch, List<GrainWrite> writes)
     {
-        var topics = new List<string>();
-        var keys = new List<string>();
-        var payloads = new List<string>();
-        foreach (var write in writes)
-        {
-            foreach (var message in write.Outbox)
-            {
-                topics.Add(message.Topic);
-                keys.Add(message.Key);
-                payloads.Add(message.PayloadJson);
-            }
-        }
-
-        if (topics.Count == 0)
+        var rows = OutboxRows.Pack(writes.SelectMany(write => write.Outbox));
+        if (rows.Count == 0)
         {
             return false;
         }
 
         var command = batch.Add(
             """
-            INSERT INTO outbox (topic, message_key, payload)
-            SELECT topic, message_key, payload::jsonb FROM unnest($1::text[], $2::text[], $3::text[]) AS m(topic, message_key, payload)
+            INSERT INTO outbox (topic, messages)
+            SELECT topic, messages::jsonb FROM unnest($1::text[], $2::text[]) AS m(topic, messages)
             """);
-        command.Parameters.Add(new NpgsqlParameter<List<string>> { TypedValue = topics });
-        command.Parameters.Add(new NpgsqlParameter<List<string>> { TypedValue = keys });
-        command.Parameters.Add(new NpgsqlParameter<List<string>> { TypedValue = payloads });
+        command.Parameters.Add(new NpgsqlParameter<string[]> { TypedValue = [.. rows.Select(row => row.Topic)] });
+        command.Parameters.Add(new NpgsqlParameter<string[]> { TypedValue = [.. rows.Select(row => row.MessagesJson)] });
         return true;
     }
 

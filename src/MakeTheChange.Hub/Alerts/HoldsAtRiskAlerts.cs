@@ -26,7 +26,7 @@ internal sealed class HoldsAtRiskAlerts : IOutboxHandler
     private static async Task RaiseAsync(OutboxEnvelope message, NpgsqlTransaction transaction, CancellationToken cancellationToken)
     {
         var atRisk = JsonSerializer.Deserialize<HoldsAtRisk>(message.PayloadJson, JsonSerializerOptions.Web)
-            ?? throw new JsonException($"Outbox message {message.Id} has no body.");
+            ?? throw new JsonException($"Outbox message {message.Id}.{message.Index} has no body.");
         foreach (var reservationId in atRisk.ReservationIds)
         {
             await AlertBook.RaiseAsync(

@@ -8,47 +8,64 @@ namespace MakeTheChange.Hub.Reservations;
 /// <summary>Reservation grain state in <c>reservations</c> and <c>reservation_lines</c> (lines never change once created).</summary>
 internal sealed class ReservationStorage(NpgsqlDataSource dataSource) : IGrainStorage<ReservationState>
 {
-    public async Task<ReservationState> ReadAsync(string key, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<ReservationState>> ReadAsync(IReadOnlyList<string> keys, CancellationToken cancellationToken)
     {
+        var ids = keys.ToArray();
         await using var batch = dataSource.CreateBatch();
-        var row = new NpgsqlBatchCommand(
+        var rows = new NpgsqlBatchCommand(
             """
-            SELECT status, location_id, channel, customer_id, expires_at, created_at, status_changed_at, request_hash, version
-            FROM reservations WHERE reservation_id = $1
+            SELECT k.i, r.status, r.location_id, r.channel, r.customer_id, r.expires_at, r.created_at, r.status_changed_at, r.request_hash, r.version
+            FROM unnest($1::text[]) WITH ORDINALITY AS k(reservation_id, i) JOIN reservations r ON r.reservation_id = k.reservation_id
             """);
-        row.Parameters.AddTyped(key);
-        var lines = new NpgsqlBatchCommand("SELECT sku, quantity FROM reservation_lines WHERE reservation_id = $1 ORDER BY line_no");
-        lines.Parameters.AddTyped(key);
-        batch.BatchCommands.Add(row);
+        rows.Parameters.AddTyped(ids);
+        var lines = new NpgsqlBatchCommand(
+            """
+            SELECT k.i, l.sku, l.quantity
+            FROM unnest($1::text[]) WITH ORDINALITY AS k(reservation_id, i) JOIN reservation_lines l ON l.reservation_id = k.reservation_id
+            ORDER BY k.i, l.line_no
+            """);
+        lines.Parameters.AddTyped(ids);
+        batch.BatchCommands.Add(rows);
         batch.BatchCommands.Add(lines);
 
         await using var reader = await batch.ExecuteReaderAsync(cancellationToken);
-        var state = new ReservationState { ReservationId = key };
-        if (await reader.ReadAsync(cancellationToken))
+        var states = ids.Select(id => new ReservationState { ReservationId = id }).ToArray();
+        while (await reader.ReadAsync(cancellationToken))
         {
-            var channel = ReservationWireNames.ChannelFromWire(reader.GetString(2));
-            state = state with
+            var i = (int)reader.GetInt64(0) - 1;
+            states[i] = states[i] with
             {
-                Status = ReservationWireNames.StatusFromWire(reader.GetString(0)),
-                LocationId = reader.GetString(1),
-                Channel = channel,
-                CustomerId = reader.IsDBNull(3) ? null : reader.GetString(3),
-                ExpiresAt = reader.GetFieldValue<DateTimeOffset>(4),
-                CreatedAt = reader.GetFieldValue<DateTimeOffset>(5),
-                StatusChangedAt = reader.GetFieldValue<DateTimeOffset>(6),
-                RequestHash = [.. reader.GetFieldValue<byte[]>(7)],
-                Version = reader.GetInt64(8),
+                Status = ReservationWireNames.StatusFromWire(reader.GetString(1)),
+                LocationId = reader.GetString(2),
+                Channel = ReservationWireNames.ChannelFromWire(reader.GetString(3)),
+                CustomerId = reader.IsDBNull(4) ? null : reader.GetString(4),
+                ExpiresAt = reader.GetFieldValue<DateTimeOffset>(5),
+                CreatedAt = reader.GetFieldValue<DateTimeOffset>(6),
+                StatusChangedAt = reader.GetFieldValue<DateTimeOffset>(7),
+                RequestHash = [.. reader.GetFieldValue<byte[]>(8)],
+                Version = reader.GetInt64(9),
             };
         }
 
         await reader.NextResultAsync(cancellationToken);
-        var readLines = ImmutableArray.CreateBuilder<ReservationLine>();
+        var readLines = new Dictionary<int, ImmutableArray<ReservationLine>.Builder>();
         while (await reader.ReadAsync(cancellationToken))
         {
-            readLines.Add(new ReservationLine(reader.GetString(0), reader.GetInt32(1)));
+            var i = (int)reader.GetInt64(0) - 1;
+            if (!readLines.TryGetValue(i, out var builder))
+            {
+                readLines[i] = builder = ImmutableArray.CreateBuilder<ReservationLine>();
+            }
+
+            builder.Add(new ReservationLine(reader.GetString(1), reader.GetInt32(2)));
         }
 
-        return state with { Lines = readLines.ToImmutable() };
+        foreach (var (i, builder) in readLines)
+        {
+            states[i] = states[i] with { Lines = builder.ToImmutable() };
+        }
+
+        return states;
     }
 
     public void AppendWrites(WriteBatch batch, IReadOnlyList<GrainWrite<ReservationState>> writes)

@@ -15,58 +15,119 @@ internal sealed class StockStorage(NpgsqlDataSource dataSource) : IGrainStorage<
 {
     private static readonly JsonSerializerOptions Json = JsonSerializerOptions.Web;
 
-    public async Task<StockState> ReadAsync(string key, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<StockState>> ReadAsync(IReadOnlyList<string> keys, CancellationToken cancellationToken)
     {
-        var (sku, locationId) = StockKey.Parse(key);
+        var skus = new string[keys.Count];
+        var locations = new string[keys.Count];
+        for (var i = 0; i < keys.Count; i++)
+        {
+            (skus[i], locations[i]) = StockKey.Parse(keys[i]);
+        }
+
+        // Each statement joins the keys, numbered from 1, to one table: a read of any number of grains is one round trip.
+        const string Keys = "unnest($1::text[], $2::text[]) WITH ORDINALITY AS k(sku, location_id, i)";
         await using var batch = dataSource.CreateBatch();
-        AddCommand(batch, "SELECT EXISTS (SELECT 1 FROM products WHERE sku = $1), EXISTS (SELECT 1 FROM locations WHERE location_id = $2)", sku, locationId);
-        AddCommand(batch, "SELECT on_hand, held, safety_stock, last_seq, version, updated_at FROM stock_levels WHERE sku = $1 AND location_id = $2", sku, locationId);
-        AddCommand(batch, "SELECT lot, best_before, quantity, received_seq, received_at FROM stock_lots WHERE sku = $1 AND location_id = $2", sku, locationId);
-        AddCommand(batch, "SELECT reservation_id, quantity, expires_at, held_seq FROM stock_holds WHERE sku = $1 AND location_id = $2", sku, locationId);
+        AddCommand(
+            batch,
+            $"""
+            SELECT k.i, p.sku IS NOT NULL, l.location_id IS NOT NULL, s.on_hand, s.held, s.safety_stock, s.last_seq, s.version, s.updated_at
+            FROM {Keys}
+            LEFT JOIN products p ON p.sku = k.sku
+            LEFT JOIN locations l ON l.location_id = k.location_id
+            LEFT JOIN stock_levels s ON s.location_id = k.location_id AND s.sku = k.sku
+            """,
+            skus,
+            locations);
+        AddCommand(
+            batch,
+            $"SELECT k.i, l.lot, l.best_before, l.quantity, l.received_seq, l.received_at FROM {Keys} JOIN stock_lots l ON l.location_id = k.location_id AND l.sku = k.sku",
+            skus,
+            locations);
+        AddCommand(
+            batch,
+            $"SELECT k.i, h.reservation_id, h.quantity, h.expires_at, h.held_seq FROM {Keys} JOIN stock_holds h ON h.location_id = k.location_id AND h.sku = k.sku",
+            skus,
+            locations);
         await using var reader = await batch.ExecuteReaderAsync(cancellationToken);
-
-        await reader.ReadAsync(cancellationToken);
-        var catalog = !reader.GetBoolean(0) ? StockCatalogStatus.UnknownSku
-            : !reader.GetBoolean(1) ? StockCatalogStatus.UnknownLocation
-            : StockCatalogStatus.Known;
-        var state = new StockState { Sku = sku, LocationId = locationId, Catalog = catalog };
-
+        var states = new StockState[keys.Count];
+        await ReadLevelsAsync(reader, states, skus, locations, cancellationToken);
         await reader.NextResultAsync(cancellationToken);
-        if (await reader.ReadAsync(cancellationToken))
-        {
-            state = state with
-            {
-                OnHand = reader.GetInt32(0),
-                Held = reader.GetInt32(1),
-                SafetyStock = reader.GetInt32(2),
-                LastSeq = reader.GetInt64(3),
-                Version = reader.GetInt64(4),
-                UpdatedAt = reader.GetFieldValue<DateTimeOffset>(5),
-            };
-        }
-
+        await ReadLotsAsync(reader, states, cancellationToken);
         await reader.NextResultAsync(cancellationToken);
-        var lots = state.Lots.ToBuilder();
+        await ReadHoldsAsync(reader, states, cancellationToken);
+        return states;
+    }
+
+    private static async Task ReadLevelsAsync(NpgsqlDataReader reader, StockState[] states, string[] skus, string[] locations, CancellationToken cancellationToken)
+    {
         while (await reader.ReadAsync(cancellationToken))
         {
+            var i = (int)reader.GetInt64(0) - 1;
+            var catalog = !reader.GetBoolean(1) ? StockCatalogStatus.UnknownSku
+                : !reader.GetBoolean(2) ? StockCatalogStatus.UnknownLocation
+                : StockCatalogStatus.Known;
+            states[i] = reader.IsDBNull(3)
+                ? new StockState { Sku = skus[i], LocationId = locations[i], Catalog = catalog }
+                : new StockState
+                {
+                    Sku = skus[i],
+                    LocationId = locations[i],
+                    Catalog = catalog,
+                    OnHand = reader.GetInt32(3),
+                    Held = reader.GetInt32(4),
+                    SafetyStock = reader.GetInt32(5),
+                    LastSeq = reader.GetInt64(6),
+                    Version = reader.GetInt64(7),
+                    UpdatedAt = reader.GetFieldValue<DateTimeOffset>(8),
+                };
+        }
+    }
+
+    private static async Task ReadLotsAsync(NpgsqlDataReader reader, StockState[] states, CancellationToken cancellationToken)
+    {
+        var lots = new Dictionary<int, ImmutableDictionary<string, StockLot>.Builder>();
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            var i = (int)reader.GetInt64(0) - 1;
             var lot = new StockLot(
-                reader.GetString(0),
-                reader.IsDBNull(1) ? null : reader.GetFieldValue<DateOnly>(1),
-                reader.GetInt32(2),
-                reader.GetInt64(3),
-                reader.GetFieldValue<DateTimeOffset>(4));
-            lots[lot.Key] = lot;
+                reader.GetString(1),
+                reader.IsDBNull(2) ? null : reader.GetFieldValue<DateOnly>(2),
+                reader.GetInt32(3),
+                reader.GetInt64(4),
+                reader.GetFieldValue<DateTimeOffset>(5));
+            if (!lots.TryGetValue(i, out var builder))
+            {
+                lots[i] = builder = states[i].Lots.ToBuilder();
+            }
+
+            builder[lot.Key] = lot;
         }
 
-        await reader.NextResultAsync(cancellationToken);
-        var holds = state.Holds.ToBuilder();
+        foreach (var (i, builder) in lots)
+        {
+            states[i] = states[i] with { Lots = builder.ToImmutable() };
+        }
+    }
+
+    private static async Task ReadHoldsAsync(NpgsqlDataReader reader, StockState[] states, CancellationToken cancellationToken)
+    {
+        var holds = new Dictionary<int, ImmutableDictionary<string, StockHold>.Builder>();
         while (await reader.ReadAsync(cancellationToken))
         {
-            var hold = new StockHold(reader.GetString(0), reader.GetInt32(1), reader.GetFieldValue<DateTimeOffset>(2), reader.GetInt64(3));
-            holds[hold.ReservationId] = hold;
+            var i = (int)reader.GetInt64(0) - 1;
+            var hold = new StockHold(reader.GetString(1), reader.GetInt32(2), reader.GetFieldValue<DateTimeOffset>(3), reader.GetInt64(4));
+            if (!holds.TryGetValue(i, out var builder))
+            {
+                holds[i] = builder = states[i].Holds.ToBuilder();
+            }
+
+            builder[hold.ReservationId] = hold;
         }
 
-        return state with { Lots = lots.ToImmutable(), Holds = holds.ToImmutable() };
+        foreach (var (i, builder) in holds)
+        {
+            states[i] = states[i] with { Holds = builder.ToImmutable() };
+        }
     }
 
     /// <summary>The ledger entries of these movement ids (those that exist).</summary>
@@ -313,10 +374,10 @@ internal sealed class StockStorage(NpgsqlDataSource dataSource) : IGrainStorage<
         rows.AddTo(command);
     }
 
-    private static void AddCommand(NpgsqlBatch batch, string sql, string sku, string locationId)
+    private static void AddCommand(NpgsqlBatch batch, string sql, string[] skus, string[] locations)
     {
         var command = new NpgsqlBatchCommand(sql);
-        command.Parameters.AddTyped(sku).AddTyped(locationId);
+        command.Parameters.AddTyped(skus).AddTyped(locations);
         batch.BatchCommands.Add(command);
     }
 

@@ -54,6 +54,7 @@ internal sealed partial class OtlpExport(IOptions<HubTelemetryOptions> options, 
             .ConfigureResource(resource => resource.AddService(ServiceName, serviceVersion: version))
             .AddMeter(Meters)
             .AddView("hub.grains.calls_per_turn", new ExplicitBucketHistogramConfiguration { Boundaries = CountBoundaries })
+            .AddView("hub.storage.activations_per_read", new ExplicitBucketHistogramConfiguration { Boundaries = CountBoundaries })
             .AddView("hub.storage.writes_per_transaction", new ExplicitBucketHistogramConfiguration { Boundaries = CountBoundaries })
             .AddView("hub.storage.transaction.duration", new ExplicitBucketHistogramConfiguration { Boundaries = MillisecondBoundaries })
             .AddOtlpExporter((exporter, reader) =>

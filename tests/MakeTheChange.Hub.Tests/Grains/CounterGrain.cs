@@ -13,6 +13,14 @@ internal sealed class CounterGrain(ConcurrencyProbe probe) : Grain<CounterState>
         return State.Value;
     }
 
+    /// <summary>Adds, and publishes the new value on <see cref="RecordingOutboxHandler.Topic"/>.</summary>
+    public long AddAndAnnounce(long amount, string callId)
+    {
+        State = State.Record(callId, amount);
+        Publish(RecordingOutboxHandler.Topic, Key, new { counter = Key, value = State.Value });
+        return State.Value;
+    }
+
     public async Task<long> AddSlowly(long amount, string callId, TimeSpan pause)
     {
         using (probe.Enter(Key))

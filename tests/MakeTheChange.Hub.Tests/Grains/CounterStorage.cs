@@ -16,14 +16,38 @@ internal sealed class CounterStorage(NpgsqlDataSource dataSource) : IGrainStorag
         CREATE TABLE IF NOT EXISTS test_counter_calls (counter_id text NOT NULL, seq bigint NOT NULL, call_id text NOT NULL, PRIMARY KEY (counter_id, seq));
         """;
 
-    public async Task<CounterState> ReadAsync(string key, CancellationToken cancellationToken)
+    /// <summary>Keys starting with this cannot be read: the storage throws, as for a malformed key.</summary>
+    public const string UnreadablePrefix = "unreadable";
+
+    private int _reads;
+
+    /// <summary>How long each read takes before it goes to the database, so that reads pile up behind it.</summary>
+    public TimeSpan ReadDelay { get; set; }
+
+    /// <summary>How many times states were read (each read may load several grains).</summary>
+    public int Reads => Volatile.Read(ref _reads);
+
+    public async Task<IReadOnlyList<CounterState>> ReadAsync(IReadOnlyList<string> keys, CancellationToken cancellationToken)
     {
-        await using var command = dataSource.CreateCommand("SELECT value, call_count, version FROM test_counters WHERE counter_id = $1");
-        command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = key });
+        Interlocked.Increment(ref _reads);
+        await Task.Delay(ReadDelay, cancellationToken);
+        if (keys.Any(key => key.StartsWith(UnreadablePrefix, StringComparison.Ordinal)))
+        {
+            throw new FormatException($"These keys cannot be read: {string.Join(", ", keys)}.");
+        }
+
+        await using var command = dataSource.CreateCommand(
+            "SELECT k.i, c.value, c.call_count, c.version FROM unnest($1::text[]) WITH ORDINALITY AS k(counter_id, i) JOIN test_counters c ON c.counter_id = k.counter_id");
+        command.Parameters.Add(new NpgsqlParameter<string[]> { TypedValue = [.. keys] });
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        return await reader.ReadAsync(cancellationToken)
-            ? new CounterState(key) { Value = reader.GetInt64(0), CallCount = reader.GetInt64(1), Version = reader.GetInt64(2) }
-            : new CounterState(key);
+        var states = keys.Select(key => new CounterState(key)).ToArray();
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            var i = (int)reader.GetInt64(0) - 1;
+            states[i] = states[i] with { Value = reader.GetInt64(1), CallCount = reader.GetInt64(2), Version = reader.GetInt64(3) };
+        }
+
+        return states;
     }
 
     public void AppendWrites(WriteBatch batch, IReadOnlyList<GrainWrite<CounterState>> writes)

@@ -1,5 +1,6 @@
 using MakeTheChange.Grains;
 using MakeTheChange.Grains.Activation;
+using MakeTheChange.Grains.Outbox;
 using MakeTheChange.Grains.Reminders;
 using MakeTheChange.Hub.Tests.Infrastructure;
 using Microsoft.Extensions.Configuration;
@@ -29,6 +30,10 @@ internal sealed class GrainTestHost : IAsyncDisposable
 
     public ConcurrencyProbe Probe => Services.GetRequiredService<ConcurrencyProbe>();
 
+    internal CounterStorage Storage => Services.GetRequiredService<CounterStorage>();
+
+    public RecordingOutboxHandler Outbox => Services.GetRequiredService<RecordingOutboxHandler>();
+
     internal GrainCatalog Catalog => Services.GetRequiredService<GrainCatalog>();
 
     internal ActivationCollector Collector => Services.GetRequiredService<ActivationCollector>();
@@ -40,7 +45,7 @@ internal sealed class GrainTestHost : IAsyncDisposable
         connectionString ??= await TestPostgres.CreateDatabaseAsync();
         await using (var dataSource = NpgsqlDataSource.Create(connectionString))
         {
-            await using var command = dataSource.CreateCommand(CounterStorage.Schema);
+            await using var command = dataSource.CreateCommand(CounterStorage.Schema + RecordingOutboxHandler.Schema);
             await command.ExecuteNonQueryAsync();
         }
 
@@ -50,12 +55,15 @@ internal sealed class GrainTestHost : IAsyncDisposable
         builder.Configuration.AddInMemoryCollection(settings ?? new Dictionary<string, string?>(StringComparer.Ordinal));
         builder.Services.AddSingleton(_ => NpgsqlDataSource.Create(connectionString));
         builder.Services.AddSingleton<ConcurrencyProbe>();
+        builder.Services.AddSingleton<RecordingOutboxHandler>();
+        builder.Services.AddSingleton<CounterStorage>();
         builder.Services.AddOptions<GrainRuntimeOptions>().Bind(builder.Configuration.GetSection("Grains"));
         builder.Services.AddGrainRuntime()
             .AddGrain<ICounterGrain, CounterGrain, CounterState>(
                 CounterGrain.TypeName,
                 reference => new CounterGrainReference(reference),
-                provider => new CounterStorage(provider.GetRequiredService<NpgsqlDataSource>()));
+                provider => provider.GetRequiredService<CounterStorage>());
+        builder.Services.AddSingleton<IOutboxHandler>(provider => provider.GetRequiredService<RecordingOutboxHandler>());
         var host = builder.Build();
         await host.StartAsync();
         return new GrainTestHost(host, connectionString);
