@@ -23,17 +23,6 @@ internal static class ScaleScenario
         var emptyStartup = hub.Nodes[0].StartupTime;
         var seeding = Stopwatch.StartNew();
         await Catalog.SeedAsync(hub, cancellationToken);
-        await using (var levels = hub.Database.CreateCommand(
-            """
-            INSERT INTO stock_levels (location_id, sku, on_hand, held, safety_stock, last_seq, version, updated_at)
-            SELECT l.location_id, p.sku, 0, 0, 0, 0, 1, now() FROM locations l CROSS JOIN products p;
-            ANALYZE;
-            """))
-        {
-            levels.CommandTimeout = 1800;
-            await levels.ExecuteNonQueryAsync(cancellationToken);
-        }
-
         seeding.Stop();
         await hub.StopNodesAsync();
         await hub.StartNodeAsync(hubSettings);
