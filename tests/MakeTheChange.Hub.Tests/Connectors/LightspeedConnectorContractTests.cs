@@ -88,7 +88,7 @@ public sealed class LightspeedConnectorContractTests : PosConnectorContract<Ligh
         await setup.Hub.Client.ReceiveAsync(Soap, Store, 4);
         await setup.Hub.Client.PostMovementAsync(Soap, Store, new { movementId = "broken-jar", kind = "damage", quantity = 1 });
 
-        (await Eventually.ReturnsAsync(() => setup.Pos.CountAsync(Store, Soap), count => count == 13, TimeSpan.FromSeconds(5))).ShouldBe(13);
+        (await Eventually.ReturnsAsync(() => setup.Pos.CountAsync(Store, Soap), count => count == 13, TimeSpan.FromSeconds(20))).ShouldBe(13);
         setup.Pos.Lightspeed.GetStats().Requests.GetValueOrDefault("POST /api/2026-07/stock_adjustments").ShouldBeGreaterThan(0);
         setup.Pos.Lightspeed.GetStats().Requests.GetValueOrDefault("PUT /api/2.1/products/{productId}").ShouldBe(0);
     }

@@ -36,7 +36,8 @@ internal static class TestPostgres
 
     private static async Task<EmbeddedPostgresCluster> StartAsync()
     {
-        var folder = Path.Combine(Path.GetTempPath(), $"mtc-tests-{Environment.ProcessId}-{Guid.NewGuid():N}"[..40]);
+        await AbandonedTestClusters.SweepAsync();
+        var folder = Path.Combine(Path.GetTempPath(), $"{AbandonedTestClusters.FolderPrefix}{Environment.ProcessId}-{Guid.NewGuid():N}"[..40]);
         var cluster = await EmbeddedPostgresCluster.StartAsync(
             new EmbeddedPostgresOptions
             {
