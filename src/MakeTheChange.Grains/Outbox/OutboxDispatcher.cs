@@ -156,7 +156,7 @@ internal sealed partial class OutboxDispatcher(
                 LIMIT $1
                 FOR UPDATE SKIP LOCKED)
             SELECT d.id, m.i, d.topic, m.message ->> 'key', (m.message -> 'payload')::text, d.created_at
-            FROM due d LEFT JOIN LATERAL jsonb_array_elements(d.messages) WITH ORDINALITY AS m(message, i) ON true
+            FROM due d LEFT JOIN LATERAL json_array_elements(d.messages) WITH ORDINALITY AS m(message, i) ON true
             ORDER BY d.id, m.i
             """,
             connection,
@@ -208,7 +208,7 @@ internal sealed partial class OutboxDispatcher(
         if (handled.Count > 0)
         {
             var record = new NpgsqlBatchCommand(
-                "INSERT INTO outbox (topic, messages, created_at, dispatched_at) SELECT topic, $2::jsonb, created_at, now() FROM outbox WHERE id = $1");
+                "INSERT INTO outbox (topic, messages, created_at, dispatched_at) SELECT topic, $2::json, created_at, now() FROM outbox WHERE id = $1");
             record.Parameters.Add(new NpgsqlParameter<long> { TypedValue = id });
             record.Parameters.Add(new NpgsqlParameter<string> { TypedValue = OutboxRows.Array(handled.Select(message => (message.Key, message.PayloadJson))) });
             batch.BatchCommands.Add(record);
@@ -218,7 +218,7 @@ internal sealed partial class OutboxDispatcher(
         var retry = new NpgsqlBatchCommand(
             """
             UPDATE outbox
-            SET messages = $2::jsonb,
+            SET messages = $2::json,
                 attempts = attempts + 1,
                 last_error = $3,
                 next_attempt_at = now() + make_interval(secs => power(2, least(attempts, 12))),

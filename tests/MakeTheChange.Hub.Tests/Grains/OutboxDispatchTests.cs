@@ -45,10 +45,10 @@ public sealed class OutboxDispatchTests
         await HandledAsync(host, expected: 2);
         await Eventually.ReturnsAsync(() => AttemptsAsync(host, id), attempts => attempts == 1, TimeSpan.FromSeconds(10));
         (await Sql.ListAsync<string>(host.ConnectionString, "SELECT message_key FROM test_outbox_handled ORDER BY 1")).ShouldBe(["a", "c"]);
-        (await Sql.ScalarAsync<string>(host.ConnectionString, "SELECT messages::text FROM outbox WHERE id = $1", id)).ShouldBe("""[{"key": "poison", "payload": {"n": 2}}]""");
+        (await Sql.ScalarAsync<string>(host.ConnectionString, "SELECT messages::jsonb::text FROM outbox WHERE id = $1", id)).ShouldBe("""[{"key": "poison", "payload": {"n": 2}}]""");
         (await Sql.ScalarAsync<string>(host.ConnectionString, "SELECT last_error FROM outbox WHERE id = $1", id)).ShouldContain("poison cannot be handled yet");
         (await Sql.ScalarAsync<bool>(host.ConnectionString, "SELECT dispatched_at IS NULL AND next_attempt_at > now() FROM outbox WHERE id = $1", id)).ShouldBeTrue();
-        (await Sql.ScalarAsync<string>(host.ConnectionString, "SELECT messages::text FROM outbox WHERE id <> $1 AND dispatched_at IS NOT NULL", id))
+        (await Sql.ScalarAsync<string>(host.ConnectionString, "SELECT messages::jsonb::text FROM outbox WHERE id <> $1 AND dispatched_at IS NOT NULL", id))
             .ShouldBe("""[{"key": "a", "payload": {"n": 1}}, {"key": "c", "payload": {"n": 3}}]""");
 
         host.Outbox.FailingKeys.Clear();
