@@ -1,6 +1,7 @@
 using System.Globalization;
 using MakeTheChange.LoadGenerator.Cli;
 using MakeTheChange.LoadGenerator.Load;
+using MakeTheChange.LoadGenerator.Measurement;
 using MakeTheChange.LoadGenerator.Reporting;
 using MakeTheChange.LoadGenerator.Scenarios;
 using MakeTheChange.LoadGenerator.Scenarios.PosStorm;
@@ -30,7 +31,7 @@ internal static class Benchmark
         }
 
         Console.WriteLine($"Load model: {options.Model}; warm-up {options.Warmup.TotalSeconds:0} s, measured {options.Duration.TotalSeconds:0} s, {options.Runs} run(s) per target.");
-        await using var postgres = await BenchmarkPostgres.StartAsync(cancellationToken);
+        await using var postgres = await BenchmarkPostgres.StartAsync(options.SqlProfile, cancellationToken);
         var report = new Report();
         var uncomparedInvariantsHold = true;
         foreach (var name in options.Scenarios)
@@ -93,6 +94,12 @@ internal static class Benchmark
             target == TargetKind.Hub ? options.HubSettings : null,
             cancellationToken);
         var workload = await scenario.PrepareAsync(server, string.Create(CultureInfo.InvariantCulture, $"r{run}"), cancellationToken);
+        var statements = options.SqlProfile ? new StatementProfile(server.Database) : null;
+        if (statements is not null)
+        {
+            await statements.PrepareAsync(cancellationToken);
+        }
+
         var (before, after) = ((TimeSpan.Zero, TimeSpan.Zero), (TimeSpan.Zero, TimeSpan.Zero));
         var load = await LoadRunner.RunAsync(
             [.. server.Nodes.Select(node => node.Endpoint)],
@@ -100,8 +107,17 @@ internal static class Benchmark
             options.Model,
             options.Warmup,
             options.Duration,
-            () => before = server.Cpu(),
+            () =>
+            {
+                statements?.Reset();
+                before = server.Cpu();
+            },
             () => after = server.Cpu());
+        if (statements is not null)
+        {
+            Console.WriteLine(await statements.ReportAsync(cancellationToken));
+        }
+
         var invariants = await workload.CheckAsync(cancellationToken);
         return new RunResult(scenario.Name, target, run, load, after.Item1 - before.Item1, after.Item2 - before.Item2, invariants);
     }

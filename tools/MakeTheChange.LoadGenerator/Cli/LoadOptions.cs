@@ -13,7 +13,8 @@ internal sealed record LoadOptions(
     LoadModel Model,
     IReadOnlyList<TargetKind> Targets,
     IReadOnlyDictionary<string, string> HubSettings,
-    string? OutputPath)
+    string? OutputPath,
+    bool SqlProfile)
 {
     public const string Usage = """
         dotnet run -c Release --project tools/MakeTheChange.LoadGenerator -- [scenario ...] [options]
@@ -28,6 +29,8 @@ internal sealed record LoadOptions(
         --targets LIST      hub,baseline (default both, run in the same invocation on the same PostgreSQL)
         --hub NAME=VALUE    a hub setting for every hub process (e.g. --hub Hub:Grains:MaxCallsPerBatch=1)
         --out FILE          also write the Markdown report there
+        --sql-profile       after each run, the statements PostgreSQL spent most time on in the measured
+                            window (pg_stat_statements, loaded for the purpose)
         """;
 
     public static LoadOptions Parse(string[] args)
@@ -38,6 +41,7 @@ internal sealed record LoadOptions(
         List<TargetKind> targets = [TargetKind.Hub, TargetKind.Baseline];
         var hub = new Dictionary<string, string>(StringComparer.Ordinal);
         string? output = null;
+        var sqlProfile = false;
         for (var i = 0; i < args.Length; i++)
         {
             string Value() => i + 1 < args.Length ? args[++i] : throw new UsageException($"{args[i]} needs a value.");
@@ -54,6 +58,7 @@ internal sealed record LoadOptions(
                     hub[setting[0]] = setting.Length == 2 ? setting[1] : throw new UsageException("--hub takes NAME=VALUE.");
                     break;
                 case "--out": output = Value(); break;
+                case "--sql-profile": sqlProfile = true; break;
                 case "--help" or "-h": throw new UsageException(Usage);
                 default:
                     scenarios.Add(args[i].StartsWith('-') ? throw new UsageException($"Unknown option {args[i]}.\n\n{Usage}") : args[i]);
@@ -69,6 +74,7 @@ internal sealed record LoadOptions(
             new LoadModel(clients, rate),
             targets,
             hub,
-            output);
+            output,
+            sqlProfile);
     }
 }

@@ -23,18 +23,21 @@ internal sealed class BenchmarkPostgres : IAsyncDisposable
 
     public int PostmasterPid { get; }
 
-    public static async Task<BenchmarkPostgres> StartAsync(CancellationToken cancellationToken)
+    public static async Task<BenchmarkPostgres> StartAsync(bool statementStatistics, CancellationToken cancellationToken)
     {
         var directory = Path.Combine(Path.GetTempPath(), $"mtc-load-{Guid.NewGuid():N}");
-        var cluster = await EmbeddedPostgresCluster.StartAsync(
-            new EmbeddedPostgresOptions
-            {
-                DataDirectory = directory,
-                DatabaseName = "postgres",
-                ServerSettings = { ["max_connections"] = "300", ["shared_buffers"] = "512MB" },
-            },
-            NullLogger.Instance,
-            cancellationToken);
+        var options = new EmbeddedPostgresOptions
+        {
+            DataDirectory = directory,
+            DatabaseName = "postgres",
+            ServerSettings = { ["max_connections"] = "300", ["shared_buffers"] = "512MB" },
+        };
+        if (statementStatistics)
+        {
+            options.ServerSettings["shared_preload_libraries"] = "pg_stat_statements";
+        }
+
+        var cluster = await EmbeddedPostgresCluster.StartAsync(options, NullLogger.Instance, cancellationToken);
 
         // Any backend's parent is the postmaster; every backend it starts is counted as its child.
         await using var connection = new NpgsqlConnection(cluster.ConnectionString);
