@@ -147,17 +147,15 @@ internal sealed partial class OutboxDispatcher(
         NpgsqlTransaction transaction,
         CancellationToken cancellationToken)
     {
+        // The messages are split here rather than by json_array_elements, which would parse each
+        // element again for every field taken from it.
         await using var command = new NpgsqlCommand(
             """
-            WITH due AS (
-                SELECT id, topic, messages, created_at FROM outbox
-                WHERE dispatched_at IS NULL AND next_attempt_at <= now()
-                ORDER BY id
-                LIMIT $1
-                FOR UPDATE SKIP LOCKED)
-            SELECT d.id, m.i, d.topic, m.message ->> 'key', (m.message -> 'payload')::text, d.created_at
-            FROM due d LEFT JOIN LATERAL json_array_elements(d.messages) WITH ORDINALITY AS m(message, i) ON true
-            ORDER BY d.id, m.i
+            SELECT id, topic, messages::text, created_at FROM outbox
+            WHERE dispatched_at IS NULL AND next_attempt_at <= now()
+            ORDER BY id
+            LIMIT $1
+            FOR UPDATE SKIP LOCKED
             """,
             connection,
             transaction);
@@ -167,22 +165,12 @@ internal sealed partial class OutboxDispatcher(
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))
         {
-            var id = reader.GetInt64(0);
-            if (rows.Count == 0 || rows[^1] != id)
+            var (id, topic, createdAt) = (reader.GetInt64(0), reader.GetString(1), reader.GetFieldValue<DateTimeOffset>(3));
+            rows.Add(id);
+            var index = 0;
+            foreach (var (key, payload) in OutboxRows.Unpack(reader.GetString(2)))
             {
-                rows.Add(id);
-            }
-
-            // A row without messages has nothing to hand out; it is only marked as dispatched.
-            if (!reader.IsDBNull(1))
-            {
-                messages.Add(new OutboxEnvelope(
-                    id,
-                    (int)reader.GetInt64(1),
-                    reader.GetString(2),
-                    reader.GetString(3),
-                    reader.GetString(4),
-                    reader.GetFieldValue<DateTimeOffset>(5)));
+                messages.Add(new OutboxEnvelope(id, ++index, topic, key, payload, createdAt));
             }
         }
 

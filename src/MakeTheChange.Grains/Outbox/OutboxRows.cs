@@ -28,6 +28,19 @@ internal static class OutboxRows
         return [.. topics.Select(topic => (topic, Array(byTopic[topic].Select(message => (message.Key, message.PayloadJson)))))];
     }
 
+    /// <summary>The keys and JSON payloads of a <c>messages</c> array, in order.</summary>
+    public static List<(string Key, string PayloadJson)> Unpack(string messagesJson)
+    {
+        using var document = JsonDocument.Parse(messagesJson);
+        var messages = new List<(string, string)>(document.RootElement.GetArrayLength());
+        foreach (var message in document.RootElement.EnumerateArray())
+        {
+            messages.Add((message.GetProperty("key").GetString()!, message.GetProperty("payload").GetRawText()));
+        }
+
+        return messages;
+    }
+
     /// <summary>A <c>messages</c> array of these keys and JSON payloads.</summary>
     public static string Array(IEnumerable<(string Key, string PayloadJson)> messages)
     {
