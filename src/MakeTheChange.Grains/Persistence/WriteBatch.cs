@@ -10,9 +10,16 @@ public sealed class WriteBatch : IAsyncDisposable
 {
     private readonly NpgsqlBatch _batch;
     private readonly List<Func<NpgsqlDataReader, CancellationToken, Task>> _rowReaders = [];
+    private readonly List<CountedStatement> _counted = [];
+    private readonly NpgsqlConnection _connection;
+    private readonly NpgsqlTransaction _transaction;
 
-    internal WriteBatch(NpgsqlConnection connection, NpgsqlTransaction transaction) =>
+    internal WriteBatch(NpgsqlConnection connection, NpgsqlTransaction transaction)
+    {
+        _connection = connection;
+        _transaction = transaction;
         _batch = new NpgsqlBatch(connection, transaction);
+    }
 
     internal int Count => _batch.BatchCommands.Count;
 
@@ -32,6 +39,19 @@ public sealed class WriteBatch : IAsyncDisposable
         return command;
     }
 
+    /// <summary>
+    /// Adds a statement that should affect <paramref name="expectedRows"/> rows. Counting them is all it
+    /// costs when it did (<paramref name="allAffected"/> runs); when it affected fewer, which is rare,
+    /// <paramref name="someMissed"/> runs after the batch, in its transaction, to find out which. Cheaper
+    /// than returning every row to learn of the few that were not written.
+    /// </summary>
+    public NpgsqlBatchCommand Add(string sql, int expectedRows, Action allAffected, Func<NpgsqlConnection, NpgsqlTransaction, CancellationToken, Task> someMissed)
+    {
+        var command = Add(sql);
+        _counted.Add(new CountedStatement(command, expectedRows, allAffected, someMissed));
+        return command;
+    }
+
     public ValueTask DisposeAsync() => _batch.DisposeAsync();
 
     internal async Task ExecuteAsync(CancellationToken cancellationToken)
@@ -48,5 +68,24 @@ public sealed class WriteBatch : IAsyncDisposable
 
             await _rowReaders[i](reader, cancellationToken);
         }
+
+        await reader.DisposeAsync();
+        foreach (var counted in _counted)
+        {
+            if (counted.Command.RecordsAffected == counted.ExpectedRows)
+            {
+                counted.AllAffected();
+            }
+            else
+            {
+                await counted.SomeMissed(_connection, _transaction, cancellationToken);
+            }
+        }
     }
+
+    private sealed record CountedStatement(
+        NpgsqlBatchCommand Command,
+        int ExpectedRows,
+        Action AllAffected,
+        Func<NpgsqlConnection, NpgsqlTransaction, CancellationToken, Task> SomeMissed);
 }

@@ -83,6 +83,10 @@ internal sealed class StockLedgerColumns
         _requestHashes.Add(entry.RequestHash.IsDefault ? [] : [.. entry.RequestHash]);
     }
 
+    /// <summary>Location, SKU and movement id of every row, as three arrays.</summary>
+    public void AddMovementKeysTo(NpgsqlCommand command) =>
+        command.Parameters.AddTyped(_locations).AddTyped(_skus).AddTyped(_movementIds);
+
     public void AddTo(NpgsqlBatchCommand command) =>
         command.Parameters
             .AddTyped(_locations).AddTyped(_skus).AddTyped(_seqs).AddTyped(_movementIds).AddTyped(_kinds)

@@ -188,7 +188,7 @@ internal sealed class StockStorage(NpgsqlDataSource dataSource) : IGrainStorage<
         }
 
         // A first write inserts; any other updates only the version it read. A row whose version moved
-        // on (another node) is not returned, and that write is stale.
+        // on (another node) is not written, and that write is stale.
         var command = batch.Add(
             """
             INSERT INTO stock_levels AS s (location_id, sku, on_hand, held, safety_stock, last_seq, version, updated_at)
@@ -197,10 +197,28 @@ internal sealed class StockStorage(NpgsqlDataSource dataSource) : IGrainStorage<
             SET on_hand = excluded.on_hand, held = excluded.held, safety_stock = excluded.safety_stock,
                 last_seq = excluded.last_seq, version = excluded.version, updated_at = excluded.updated_at
             WHERE s.version = excluded.version - 1
-            RETURNING s.location_id, s.sku
             """,
-            async (reader, cancellationToken) =>
+            writes.Count,
+            allAffected: () =>
             {
+                foreach (var write in writes)
+                {
+                    write.Confirm();
+                }
+            },
+            someMissed: async (connection, transaction, cancellationToken) =>
+            {
+                // The rows this transaction wrote are the writes that went through.
+                await using var written = new NpgsqlCommand(
+                    """
+                    SELECT s.location_id, s.sku FROM stock_levels s
+                    JOIN unnest($1::text[], $2::text[]) AS w(location_id, sku) ON s.location_id = w.location_id AND s.sku = w.sku
+                    WHERE s.xmin = pg_current_xact_id()::xid
+                    """,
+                    connection,
+                    transaction);
+                written.Parameters.AddTyped(locations).AddTyped(skus);
+                await using var reader = await written.ExecuteReaderAsync(cancellationToken);
                 while (await reader.ReadAsync(cancellationToken))
                 {
                     byKey[(reader.GetString(0), reader.GetString(1))].Confirm();
@@ -342,32 +360,46 @@ internal sealed class StockStorage(NpgsqlDataSource dataSource) : IGrainStorage<
             return;
         }
 
-        // A movement id already in the ledger is not inserted (and not returned): the grain then learns
-        // the recorded answer and runs its calls again, answering that one as a repeat.
+        // A movement id already in the ledger is not inserted: the grain then learns the recorded answer
+        // and runs its calls again, answering that one as a repeat.
         var command = batch.Add(
             $"""
             INSERT INTO stock_movements ({StockLedgerColumns.Insert})
             SELECT * FROM unnest({StockLedgerColumns.Parameters})
             ON CONFLICT DO NOTHING
-            RETURNING location_id, sku, movement_id
             """,
-            async (reader, cancellationToken) =>
+            rows.Count,
+            allAffected: static () => { },
+            someMissed: async (connection, transaction, cancellationToken) =>
             {
-                var inserted = new HashSet<(string, string, string)>();
-                while (await reader.ReadAsync(cancellationToken))
+                await using var existing = new NpgsqlCommand(
+                    """
+                    SELECT m.location_id, m.sku, m.movement_id FROM stock_movements m
+                    JOIN unnest($1::text[], $2::text[], $3::text[]) AS w(location_id, sku, movement_id)
+                      ON m.location_id = w.location_id AND m.sku = w.sku AND m.movement_id = w.movement_id
+                    WHERE m.xmin <> pg_current_xact_id()::xid
+                    """,
+                    connection,
+                    transaction);
+                rows.AddMovementKeysTo(existing);
+                var duplicates = new HashSet<(string, string, string)>();
+                await using (var reader = await existing.ExecuteReaderAsync(cancellationToken))
                 {
-                    inserted.Add((reader.GetString(0), reader.GetString(1), reader.GetString(2)));
+                    while (await reader.ReadAsync(cancellationToken))
+                    {
+                        duplicates.Add((reader.GetString(0), reader.GetString(1), reader.GetString(2)));
+                    }
                 }
 
                 foreach (var write in byKey.Values)
                 {
-                    var duplicates = write.Next.Unsaved
-                        .Where(entry => !inserted.Contains((write.Next.LocationId, write.Next.Sku, entry.MovementId)))
+                    var repeated = write.Next.Unsaved
+                        .Where(entry => duplicates.Contains((write.Next.LocationId, write.Next.Sku, entry.MovementId)))
                         .Select(entry => entry.MovementId)
                         .ToList();
-                    if (duplicates.Count > 0 && write.Check == WriteCheck.Confirmed)
+                    if (repeated.Count > 0 && write.Check == WriteCheck.Confirmed)
                     {
-                        write.Reject(new DuplicateMovements(duplicates));
+                        write.Reject(new DuplicateMovements(repeated));
                     }
                 }
             });
