@@ -4,13 +4,32 @@ using System.Globalization;
 namespace MakeTheChange.Hub.Tests.Infrastructure;
 
 /// <summary>
-/// Stops and removes the clusters of earlier test runs whose process is gone. A run stops its cluster
-/// when its process exits normally; a test host that was killed (a timeout, Ctrl+C) leaves its server
-/// running, holding memory, a port and every file descriptor it inherited.
+/// Stops and removes test clusters whose test process is gone. A run stops its cluster when its process
+/// exits normally, but a test host that is killed (a timeout, Ctrl+C, the test platform ending it after
+/// the run) leaves its server running, holding memory, a port and every file descriptor it inherited.
 /// </summary>
 internal static class AbandonedTestClusters
 {
     public const string FolderPrefix = "mtc-tests-";
+
+    // Waits for the test process to end, however it ends, then stops the server (if still running) and
+    // removes its folder. Its own descriptors are closed first: it must hold nothing of the test run's.
+    private const string Watchdog =
+        """
+        exec </dev/null >/dev/null 2>&1
+        for fd in $(ls /proc/$$/fd); do [ "$fd" -gt 2 ] && eval "exec $fd>&-"; done
+        while kill -0 "$1"; do sleep 1; done
+        pid=$(head -n 1 "$2/data/postmaster.pid") && grep -q "$2/data" "/proc/$pid/cmdline" && kill -QUIT "$pid"
+        for i in $(seq 1 100); do kill -0 "$pid" || break; sleep 0.1; done
+        rm -rf "$2"
+        """;
+
+    /// <summary>Has <paramref name="folder"/>'s cluster stopped and removed once this process ends, even when it is killed.</summary>
+    public static void StopWhenThisProcessEnds(string folder)
+    {
+        // In a session of its own: the test platform ends the test host's whole process group.
+        using var watchdog = Process.Start("setsid", ["bash", "-c", Watchdog, "test-cluster-watchdog", Environment.ProcessId.ToString(CultureInfo.InvariantCulture), folder]);
+    }
 
     public static async Task SweepAsync()
     {

@@ -47,6 +47,7 @@ internal static class TestPostgres
             },
             NullLogger.Instance,
             CancellationToken.None);
+        AbandonedTestClusters.StopWhenThisProcessEnds(folder);
         AppDomain.CurrentDomain.ProcessExit += (_, _) =>
         {
             cluster.StopAsync(CancellationToken.None).GetAwaiter().GetResult();
