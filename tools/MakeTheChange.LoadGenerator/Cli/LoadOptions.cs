@@ -21,7 +21,8 @@ internal sealed record LoadOptions(
 
         scenarios   movements hot-sku reservation-race mixed pos-storm scale (default: all of them)
         --runs N            runs of each scenario and target, reported as medians (default 3)
-        --warmup S          seconds of load before the measured window (default 10: the JIT tiers up)
+        --warmup S          seconds of load before the measured window (default 30: the hub's JIT is still
+                            compiling 10 s in, on two shared cores)
         --duration S        seconds measured (default 15)
         --clients N         closed model: concurrent clients (default 256); open model: most connections
         --rate R            open model: R requests per second, whatever the answers (latency counts from
@@ -36,7 +37,7 @@ internal sealed record LoadOptions(
     public static LoadOptions Parse(string[] args)
     {
         var scenarios = new List<string>();
-        var (runs, warmup, duration, clients) = (3, 10.0, 15.0, 256);
+        var (runs, warmup, duration, clients) = (3, 30.0, 15.0, 256);
         double? rate = null;
         List<TargetKind> targets = [TargetKind.Hub, TargetKind.Baseline];
         var hub = new Dictionary<string, string>(StringComparer.Ordinal);
