@@ -114,6 +114,33 @@ public sealed class TillWebhookTests : SimulatorTest
     }
 
     [Fact]
+    public async Task A_receiver_slow_to_answer_one_sale_still_gets_the_next_sales_webhooks()
+    {
+        var receiver = await SubscribeAsync();
+        var release = new TaskCompletionSource();
+        receiver.HoldNextAnswerUntil(release.Task);
+        try
+        {
+            var first = Simulator.RecordSale(Brussels, new TillSale { Lines = [new TillLine { VariationId = Soap, Quantity = 1 }] });
+            var second = Simulator.RecordSale(Ghent, new TillSale { Lines = [new TillLine { VariationId = Honey, Quantity = 1 }] });
+
+            // The first sale's payment.created is not answered yet: its other events wait behind it, the second sale's do not.
+            var webhooks = await receiver.WaitForAsync(4);
+
+            webhooks.Count.ShouldBe(4);
+            webhooks[0].Json["data"]!["object"]!["payment"]!["order_id"]!.GetValue<string>().ShouldBe(first.OrderId);
+            webhooks.Skip(1).Select(webhook => webhook.Type).ShouldBe(["payment.created", "payment.updated", "inventory.count.updated"]);
+            webhooks[1].Json["data"]!["object"]!["payment"]!["order_id"]!.GetValue<string>().ShouldBe(second.OrderId);
+        }
+        finally
+        {
+            release.SetResult();
+        }
+
+        (await receiver.WaitForAsync(6)).Count.ShouldBe(6);
+    }
+
+    [Fact]
     public async Task A_delay_holds_events_before_their_delivery()
     {
         var receiver = await SubscribeAsync(delayMs: 400);
