@@ -39,8 +39,8 @@ internal sealed class SquareConnector(
     // The first poll sets the cursors to now: connecting is polling once.
     public Task ConnectAsync(PosConnection connection, CancellationToken cancellationToken) => PollAsync(connection, cancellationToken);
 
-    public Task ProcessEventAsync(PosConnection connection, InboundEvent inbound, CancellationToken cancellationToken) =>
-        events.ProcessAsync(Client(connection), connection, inbound, cancellationToken);
+    public Task ProcessEventsAsync(PosConnection connection, InboundEventBatch batch, CancellationToken cancellationToken) =>
+        events.ProcessAsync(Client(connection), connection, batch, cancellationToken);
 
     public async Task PollAsync(PosConnection connection, CancellationToken cancellationToken)
     {

@@ -12,7 +12,22 @@ namespace MakeTheChange.Connectors.Lightspeed.Inbound;
 /// </summary>
 internal sealed class LightspeedEventProcessor(LightspeedPoller poller, PosConnectionStore store)
 {
-    public async Task ProcessAsync(LightspeedApiClient lightspeed, PosConnection connection, LightspeedSettings settings, InboundEvent inbound, CancellationToken cancellationToken)
+    public async Task ProcessAsync(LightspeedApiClient lightspeed, PosConnection connection, LightspeedSettings settings, InboundEventBatch batch, CancellationToken cancellationToken)
+    {
+        foreach (var inbound in batch.Events)
+        {
+            try
+            {
+                await ProcessAsync(lightspeed, connection, settings, inbound, cancellationToken);
+            }
+            catch (Exception exception) when (exception is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+            {
+                batch.Fail(inbound, $"{exception.GetType().Name}: {exception.Message}");
+            }
+        }
+    }
+
+    private async Task ProcessAsync(LightspeedApiClient lightspeed, PosConnection connection, LightspeedSettings settings, InboundEvent inbound, CancellationToken cancellationToken)
     {
         var cursor = inbound.EventType switch
         {

@@ -18,7 +18,22 @@ internal sealed partial class SquareEventProcessor(
     SquareCountMarks marks,
     ILogger<SquareEventProcessor> logger)
 {
-    public async Task ProcessAsync(SquareApiClient square, PosConnection connection, InboundEvent inbound, CancellationToken cancellationToken)
+    public async Task ProcessAsync(SquareApiClient square, PosConnection connection, InboundEventBatch batch, CancellationToken cancellationToken)
+    {
+        foreach (var inbound in batch.Events)
+        {
+            try
+            {
+                await ProcessAsync(square, connection, inbound, cancellationToken);
+            }
+            catch (Exception exception) when (exception is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+            {
+                batch.Fail(inbound, $"{exception.GetType().Name}: {exception.Message}");
+            }
+        }
+    }
+
+    private async Task ProcessAsync(SquareApiClient square, PosConnection connection, InboundEvent inbound, CancellationToken cancellationToken)
     {
         var envelope = JsonSerializer.Deserialize<WebhookEnvelope>(inbound.Payload, SquareJson.Options)!;
         var data = envelope.Data?.Object ?? default;
