@@ -30,6 +30,7 @@ public static class SquareConnectorServiceCollectionExtensions
                 isIdempotent: _ => true));
         services.AddSingleton<SquareItemMap>();
         services.AddSingleton<SquareCountMarks>();
+        services.AddSingleton<SquareOrdersTakenIn>();
         services.AddSingleton<SquareOrderIngestion>();
         services.AddSingleton<SquareChangeFeed>();
         services.AddSingleton<SquareEventProcessor>();

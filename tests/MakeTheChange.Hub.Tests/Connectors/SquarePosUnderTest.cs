@@ -66,6 +66,9 @@ public sealed class SquarePosUnderTest : IPosUnderTest
         return Task.CompletedTask;
     }
 
+    /// <summary>How many requests the hub made of this Square endpoint ("METHOD /route") so far.</summary>
+    public long Requests(string endpoint) => Square.GetStats().Requests.GetValueOrDefault(endpoint);
+
     public Task RingReturnAsync(string store, string sku, int quantity)
     {
         Square.RecordReturn(Location(store), new TillReturn { Lines = [new TillLine { VariationId = Variation(sku), Quantity = quantity }] });
