@@ -6,53 +6,84 @@ using MakeTheChange.Hub.Connections;
 namespace MakeTheChange.Connectors.Lightspeed.Inbound;
 
 /// <summary>
-/// A Lightspeed webhook is a hint to poll now (pos-apis.md §2.5): the feeds are the truth. A hint whose
-/// version the feed cursor already passed is stale and changes nothing; one received before a poll that
-/// already started is covered by that poll.
+/// A Lightspeed webhook is a hint to poll now (pos-apis.md §2.5): the feeds are the truth. The webhooks of
+/// a batch set off one poll, which reads each feed only as far as the newest version they name. A hint
+/// whose version the feed cursor already passed is stale and changes nothing; one without a version
+/// needs the feed read to its end, unless such a read started after it arrived. Polls keep to
+/// <see cref="LightspeedPollPacing"/>: sale notices wait for the sales feed's next turn, inventory notices
+/// are deferred to the inventory feed's.
 /// </summary>
-internal sealed class LightspeedEventProcessor(LightspeedPoller poller, PosConnectionStore store)
+internal sealed class LightspeedEventProcessor(LightspeedPoller poller, LightspeedPollPacing pacing, PosConnectionStore store)
 {
     public async Task ProcessAsync(LightspeedApiClient lightspeed, PosConnection connection, LightspeedSettings settings, InboundEventBatch batch, CancellationToken cancellationToken)
     {
+        var salesSeen = await CursorAsync(connection, LightspeedSalesFeed.Cursor, cancellationToken);
+        var inventorySeen = await CursorAsync(connection, LightspeedInventoryFeed.Cursor, cancellationToken);
+        long? salesUpTo = null;
+        long? inventoryUpTo = null;
+        var inventoryNotices = new List<InboundEvent>();
         foreach (var inbound in batch.Events)
         {
-            try
+            switch (inbound.EventType)
             {
-                await ProcessAsync(lightspeed, connection, settings, inbound, cancellationToken);
+                case "sale.update" when Reach(inbound, salesSeen, poller.SalesReadToTheEndSince(connection.ConnectionId)) is { } version:
+                    salesUpTo = Math.Max(salesUpTo ?? version, version);
+                    break;
+
+                case "inventory.update" when Reach(inbound, inventorySeen, poller.InventoryReadToTheEndSince(connection.ConnectionId)) is { } version:
+                    inventoryUpTo = Math.Max(inventoryUpTo ?? version, version);
+                    inventoryNotices.Add(inbound);
+                    break;
             }
-            catch (Exception exception) when (exception is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        }
+
+        var inventoryReads = pacing.Inventory(connection, settings);
+        if (inventoryUpTo is not null && !inventoryReads.TryTake())
+        {
+            var wait = inventoryReads.NextTurnIn();
+            foreach (var notice in inventoryNotices)
             {
-                batch.Fail(inbound, $"{exception.GetType().Name}: {exception.Message}");
+                batch.Defer(notice, wait);
             }
+
+            inventoryUpTo = null;
+        }
+
+        if (salesUpTo is not null)
+        {
+            await pacing.Sales(connection, settings).TakeAsync(cancellationToken);
+        }
+
+        if (salesUpTo is not null || inventoryUpTo is not null)
+        {
+            await poller.PollAsync(lightspeed, connection, settings, salesUpTo, inventoryUpTo, cancellationToken);
         }
     }
 
-    private async Task ProcessAsync(LightspeedApiClient lightspeed, PosConnection connection, LightspeedSettings settings, InboundEvent inbound, CancellationToken cancellationToken)
+    /// <summary>How far the feed must be read for this notice; null when it already was.</summary>
+    private static long? Reach(InboundEvent inbound, long? seen, DateTimeOffset readToTheEndSince)
     {
-        var cursor = inbound.EventType switch
+        if (VersionOf(inbound) is { } version)
         {
-            "sale.update" => LightspeedSalesFeed.Cursor,
-            "inventory.update" => LightspeedInventoryFeed.Cursor,
-            _ => null,
-        };
-        if (cursor is null)
-        {
-            return;
+            return seen is { } cursor && version <= cursor ? null : version;
         }
 
-        var entity = JsonSerializer.Deserialize<WebhookEntity>(inbound.Payload, LightspeedJson.Options);
-        if (entity?.Version is { } version
-            && await store.GetCursorAsync(connection.ConnectionId, cursor, cancellationToken) is { } seen
-            && version <= long.Parse(seen, CultureInfo.InvariantCulture))
-        {
-            return;
-        }
-
-        if (inbound.ReceivedAt < poller.LastStartedAt(connection.ConnectionId))
-        {
-            return;
-        }
-
-        await poller.PollAsync(lightspeed, connection, settings, cancellationToken);
+        return inbound.ReceivedAt < readToTheEndSince ? null : LightspeedPoller.ToTheEnd;
     }
+
+    private static long? VersionOf(InboundEvent inbound)
+    {
+        try
+        {
+            return JsonSerializer.Deserialize<WebhookEntity>(inbound.Payload, LightspeedJson.Options)?.Version;
+        }
+        catch (JsonException)
+        {
+            // Whatever it says, the feeds will tell: read them to their end.
+            return null;
+        }
+    }
+
+    private async Task<long?> CursorAsync(PosConnection connection, string name, CancellationToken cancellationToken) =>
+        await store.GetCursorAsync(connection.ConnectionId, name, cancellationToken) is { } stored ? long.Parse(stored, CultureInfo.InvariantCulture) : null;
 }
