@@ -33,6 +33,7 @@ public static class SquareConnectorServiceCollectionExtensions
         services.AddSingleton<SquareOrdersTakenIn>();
         services.AddSingleton<SquareOrderIngestion>();
         services.AddSingleton<SquareChangeFeed>();
+        services.AddSingleton<SquareChangeFeedTurns>();
         services.AddSingleton<SquareEventProcessor>();
         services.AddSingleton<SquarePusher>();
         services.AddSingleton<SquareReconciler>();

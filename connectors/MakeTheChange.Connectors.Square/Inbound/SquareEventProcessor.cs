@@ -1,9 +1,7 @@
-using System.Collections.Concurrent;
 using System.Text.Json;
 using MakeTheChange.Connectors.Square.Api;
 using MakeTheChange.Hub.Connections;
 using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
 
 namespace MakeTheChange.Connectors.Square.Inbound;
 
@@ -12,22 +10,20 @@ namespace MakeTheChange.Connectors.Square.Inbound;
 /// payment or refund names the order whose lines moved stock, and the orders a batch names are fetched
 /// together, once each (a sale's second payment event finds its order already in); an inventory count
 /// update says Square's stock changed, so the hub reads what changed, unless every count is older than
-/// one already seen or is the echo of the hub's own push. That read is made at most once per
-/// <see cref="SquareConnectorOptions.ChangeFeedReadInterval"/>: notices in between wait for it.
+/// one already seen or is the echo of the hub's own push, or a read since covered it. That read is made
+/// at most once per <see cref="SquareConnectorOptions.ChangeFeedReadInterval"/>: notices in between
+/// wait for it (<see cref="SquareChangeFeedTurns"/>).
 /// </summary>
 internal sealed partial class SquareEventProcessor(
     SquareOrderIngestion orders,
     SquareOrdersTakenIn takenIn,
     SquareChangeFeed changes,
     SquareCountMarks marks,
-    IOptions<SquareConnectorOptions> options,
-    TimeProvider clock,
+    SquareChangeFeedTurns changeFeedTurns,
     ILogger<SquareEventProcessor> logger)
 {
     // BatchRetrieveOrders takes at most 100 ids (pos-apis.md §1.5).
     private const int OrdersPerRequest = 100;
-
-    private readonly ConcurrentDictionary<string, ReadPace> _changeFeedReads = new(StringComparer.Ordinal);
 
     public async Task ProcessAsync(SquareApiClient square, PosConnection connection, InboundEventBatch batch, CancellationToken cancellationToken)
     {
@@ -118,12 +114,18 @@ internal sealed partial class SquareEventProcessor(
             return;
         }
 
-        var reads = _changeFeedReads.GetOrAdd(connection.ConnectionId, _ => new ReadPace(1 / options.Value.ChangeFeedReadInterval.TotalSeconds, 1, clock));
-        if (!reads.TryTake())
+        var turns = changeFeedTurns.For(connection.ConnectionId);
+        var open = turns.Uncovered(notices, notice => notice.Event.Id);
+        if (open.Count == 0)
+        {
+            return;
+        }
+
+        if (!turns.Pace.TryTake())
         {
             // The read these notices may need comes at the next turn, with the notices that arrive meanwhile.
-            var wait = reads.NextTurnIn();
-            foreach (var (inbound, _) in notices)
+            var wait = turns.Pace.NextTurnIn();
+            foreach (var (inbound, _) in open)
             {
                 batch.Defer(inbound, wait);
             }
@@ -131,9 +133,11 @@ internal sealed partial class SquareEventProcessor(
             return;
         }
 
-        if (await marks.AnyNewAsync(connection, [.. notices.SelectMany(notice => notice.Counts)], cancellationToken))
+        if (await marks.AnyNewAsync(connection, [.. open.SelectMany(notice => notice.Counts)], cancellationToken))
         {
+            var covers = turns.Starting();
             await changes.SyncAsync(square, connection, cancellationToken);
+            turns.Covered(covers);
         }
     }
 
