@@ -56,15 +56,20 @@ public sealed class InboundEventInbox(NpgsqlDataSource dataSource)
         return connections;
     }
 
-    /// <summary>Takes up to <paramref name="limit"/> of the connection's events due now, oldest first, for <paramref name="lease"/>.</summary>
+    /// <summary>
+    /// Takes up to <paramref name="limit"/> of the connection's events due now, for <paramref name="lease"/>: the
+    /// longest due first, which for events not retried or deferred is the order they arrived in.
+    /// </summary>
     public async Task<List<InboundEvent>> TakeAsync(string connectionId, int limit, TimeSpan lease, CancellationToken cancellationToken)
     {
+        // Ordered as the pending index is (next_attempt_at, over unprocessed rows only): ordered by id, the
+        // planner may walk the primary key through every event ever processed, slower the more there are.
         await using var command = dataSource.CreateCommand(
             """
             UPDATE pos_inbound_events e SET leased_until = now() + $3, attempts = e.attempts + 1
             FROM (SELECT id FROM pos_inbound_events
                   WHERE connection_id = $1 AND processed_at IS NULL AND next_attempt_at <= now() AND (leased_until IS NULL OR leased_until < now())
-                  ORDER BY id LIMIT $2 FOR UPDATE SKIP LOCKED) due
+                  ORDER BY next_attempt_at, id LIMIT $2 FOR UPDATE SKIP LOCKED) due
             WHERE e.id = due.id
             RETURNING e.id, e.connection_id, e.event_id, e.event_type, e.payload, e.received_at, e.attempts
             """);
