@@ -6,7 +6,7 @@ namespace MakeTheChange.Connectors.Lightspeed.Inbound;
 /// <summary>
 /// How often webhooks may make the connector read a store's feeds, out of its request budget (300 ×
 /// registers + 50 per 5 minutes, pos-apis.md §2.1): the sales feed, which brings the till sales, with half
-/// of it, after a burst of a twentieth; the inventory feed, which only watches for drift, with a tenth of
+/// of it, after a burst of a fiftieth; the inventory feed, which only watches for drift, with a tenth of
 /// it and at most every <see cref="InventoryFeedInterval"/>. The rest is left for pushes, the scheduled
 /// polls, reconciliation and the store's other apps. A storm of webhooks then costs the same as a quiet
 /// minute's worth of polls, however long it lasts, and never runs the store out of budget.
@@ -39,7 +39,7 @@ internal sealed class LightspeedPollPacing(TimeProvider clock)
         return (
             requests,
             window,
-            new ReadPace(perSecond * SalesShare, Math.Max(1, requests / 20), clock),
+            new ReadPace(perSecond * SalesShare, Math.Max(1, requests / 50), clock),
             new ReadPace(Math.Min(perSecond * InventoryShare, 1 / InventoryFeedInterval.TotalSeconds), 1, clock));
     }
 }

@@ -155,7 +155,7 @@ public sealed class LightspeedConnectorContractTests : PosConnectorContract<Ligh
     [Fact]
     public async Task Sale_webhooks_share_polls_paced_to_the_stores_request_budget()
     {
-        // 40 requests per 10 s: webhooks may poll the sales feed twice a second, after a burst of two.
+        // 40 requests per 10 s: webhooks may poll the sales feed twice a second, after a burst of one.
         await using var setup = await ConnectAsync(arrange: pos =>
         {
             pos.Settings["rateLimitRequests"] = 40;
@@ -174,7 +174,7 @@ public sealed class LightspeedConnectorContractTests : PosConnectorContract<Ligh
         (await Eventually.ReturnsAsync(() => OnHandAsync(setup.Hub, Soap, OtherStore), onHand => onHand == 5, TimeSpan.FromSeconds(10))).ShouldBe(5);
         (await Eventually.ReturnsAsync(() => PendingEventsAsync(setup.Hub), pending => pending == 0, TimeSpan.FromSeconds(15))).ShouldBe(0);
 
-        // Ten sales over a second: two polls at once, then one every half second. One poll per webhook would be ten or more.
+        // Ten sales over a second: one poll at once, then one every half second. One poll per webhook would be ten or more.
         (SalesReads(setup.Pos) - before).ShouldBeInRange(2, 6);
         setup.Pos.Lightspeed.GetStats().RateLimited.ShouldBe(0);
     }
