@@ -32,10 +32,10 @@ internal sealed class LightspeedConnector(
     // Connecting is polling once: the first poll places the cursors (LightspeedPoller).
     public Task ConnectAsync(PosConnection connection, CancellationToken cancellationToken) => PollAsync(connection, cancellationToken);
 
-    public Task ProcessEventAsync(PosConnection connection, InboundEvent inbound, CancellationToken cancellationToken)
+    public Task ProcessEventsAsync(PosConnection connection, InboundEventBatch batch, CancellationToken cancellationToken)
     {
         var (client, settings) = Client(connection);
-        return events.ProcessAsync(client, connection, settings, inbound, cancellationToken);
+        return events.ProcessAsync(client, connection, settings, batch, cancellationToken);
     }
 
     public Task PollAsync(PosConnection connection, CancellationToken cancellationToken)

@@ -41,6 +41,7 @@ public static class LightspeedConnectorServiceCollectionExtensions
         services.AddSingleton<LightspeedSalesFeed>();
         services.AddSingleton<LightspeedInventoryFeed>();
         services.AddSingleton<LightspeedPoller>();
+        services.AddSingleton<LightspeedPollPacing>();
         services.AddSingleton<LightspeedEventProcessor>();
         services.AddSingleton<LightspeedPusher>();
         services.AddSingleton<LightspeedReconciler>();

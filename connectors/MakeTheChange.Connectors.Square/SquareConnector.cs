@@ -17,6 +17,7 @@ internal sealed class SquareConnector(
     IHttpClientFactory httpClients,
     SquareEventProcessor events,
     SquareOrderIngestion orders,
+    SquareOrdersTakenIn takenIn,
     SquareChangeFeed changes,
     SquarePusher pusher,
     SquareReconciler reconciler,
@@ -39,8 +40,8 @@ internal sealed class SquareConnector(
     // The first poll sets the cursors to now: connecting is polling once.
     public Task ConnectAsync(PosConnection connection, CancellationToken cancellationToken) => PollAsync(connection, cancellationToken);
 
-    public Task ProcessEventAsync(PosConnection connection, InboundEvent inbound, CancellationToken cancellationToken) =>
-        events.ProcessAsync(Client(connection), connection, inbound, cancellationToken);
+    public Task ProcessEventsAsync(PosConnection connection, InboundEventBatch batch, CancellationToken cancellationToken) =>
+        events.ProcessAsync(Client(connection), connection, batch, cancellationToken);
 
     public async Task PollAsync(PosConnection connection, CancellationToken cancellationToken)
     {
@@ -71,9 +72,18 @@ internal sealed class SquareConnector(
         }
 
         var latest = DateTimeOffset.Parse(cursor, System.Globalization.CultureInfo.InvariantCulture);
-        foreach (var order in await square.SearchCompletedOrdersAsync([.. connection.Locations.Keys], latest - options.Value.PollOverlap, cancellationToken))
+        var found = await square.SearchCompletedOrdersAsync([.. connection.Locations.Keys], latest - options.Value.PollOverlap, cancellationToken);
+
+        // What the webhooks already brought in, at the same update, is not applied again.
+        var failures = await orders.IngestAsync(square, connection, [.. found.Where(order => !takenIn.Contains(connection.ConnectionId, order))], cancellationToken);
+        if (failures.Count > 0)
         {
-            await orders.IngestAsync(square, connection, order, cancellationToken);
+            var (orderId, error) = failures.First();
+            throw new InvalidOperationException($"{failures.Count} Square orders could not be applied, {orderId} first: {error}");
+        }
+
+        foreach (var order in found)
+        {
             if (order.UpdatedAt > latest)
             {
                 latest = order.UpdatedAt.Value;

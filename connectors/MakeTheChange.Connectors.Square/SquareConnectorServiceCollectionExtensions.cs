@@ -30,8 +30,10 @@ public static class SquareConnectorServiceCollectionExtensions
                 isIdempotent: _ => true));
         services.AddSingleton<SquareItemMap>();
         services.AddSingleton<SquareCountMarks>();
+        services.AddSingleton<SquareOrdersTakenIn>();
         services.AddSingleton<SquareOrderIngestion>();
         services.AddSingleton<SquareChangeFeed>();
+        services.AddSingleton<SquareChangeFeedTurns>();
         services.AddSingleton<SquareEventProcessor>();
         services.AddSingleton<SquarePusher>();
         services.AddSingleton<SquareReconciler>();

@@ -6,38 +6,84 @@ using MakeTheChange.Hub.Connections;
 namespace MakeTheChange.Connectors.Lightspeed.Inbound;
 
 /// <summary>
-/// A Lightspeed webhook is a hint to poll now (pos-apis.md §2.5): the feeds are the truth. A hint whose
-/// version the feed cursor already passed is stale and changes nothing; one received before a poll that
-/// already started is covered by that poll.
+/// A Lightspeed webhook is a hint to poll now (pos-apis.md §2.5): the feeds are the truth. The webhooks of
+/// a batch set off one poll, which reads each feed only as far as the newest version they name. A hint
+/// whose version the feed cursor already passed is stale and changes nothing; one without a version
+/// needs the feed read to its end, unless such a read started after it arrived. Polls keep to
+/// <see cref="LightspeedPollPacing"/>: sale notices wait for the sales feed's next turn, inventory notices
+/// are deferred to the inventory feed's.
 /// </summary>
-internal sealed class LightspeedEventProcessor(LightspeedPoller poller, PosConnectionStore store)
+internal sealed class LightspeedEventProcessor(LightspeedPoller poller, LightspeedPollPacing pacing, PosConnectionStore store)
 {
-    public async Task ProcessAsync(LightspeedApiClient lightspeed, PosConnection connection, LightspeedSettings settings, InboundEvent inbound, CancellationToken cancellationToken)
+    public async Task ProcessAsync(LightspeedApiClient lightspeed, PosConnection connection, LightspeedSettings settings, InboundEventBatch batch, CancellationToken cancellationToken)
     {
-        var cursor = inbound.EventType switch
+        var salesSeen = await CursorAsync(connection, LightspeedSalesFeed.Cursor, cancellationToken);
+        var inventorySeen = await CursorAsync(connection, LightspeedInventoryFeed.Cursor, cancellationToken);
+        long? salesUpTo = null;
+        long? inventoryUpTo = null;
+        var inventoryNotices = new List<InboundEvent>();
+        foreach (var inbound in batch.Events)
         {
-            "sale.update" => LightspeedSalesFeed.Cursor,
-            "inventory.update" => LightspeedInventoryFeed.Cursor,
-            _ => null,
-        };
-        if (cursor is null)
-        {
-            return;
+            switch (inbound.EventType)
+            {
+                case "sale.update" when Reach(inbound, salesSeen, poller.SalesReadToTheEndSince(connection.ConnectionId)) is { } version:
+                    salesUpTo = Math.Max(salesUpTo ?? version, version);
+                    break;
+
+                case "inventory.update" when Reach(inbound, inventorySeen, poller.InventoryReadToTheEndSince(connection.ConnectionId)) is { } version:
+                    inventoryUpTo = Math.Max(inventoryUpTo ?? version, version);
+                    inventoryNotices.Add(inbound);
+                    break;
+            }
         }
 
-        var entity = JsonSerializer.Deserialize<WebhookEntity>(inbound.Payload, LightspeedJson.Options);
-        if (entity?.Version is { } version
-            && await store.GetCursorAsync(connection.ConnectionId, cursor, cancellationToken) is { } seen
-            && version <= long.Parse(seen, CultureInfo.InvariantCulture))
+        var inventoryReads = pacing.Inventory(connection, settings);
+        if (inventoryUpTo is not null && !inventoryReads.TryTake())
         {
-            return;
+            var wait = inventoryReads.NextTurnIn();
+            foreach (var notice in inventoryNotices)
+            {
+                batch.Defer(notice, wait);
+            }
+
+            inventoryUpTo = null;
         }
 
-        if (inbound.ReceivedAt < poller.LastStartedAt(connection.ConnectionId))
+        if (salesUpTo is not null)
         {
-            return;
+            await pacing.Sales(connection, settings).TakeAsync(cancellationToken);
         }
 
-        await poller.PollAsync(lightspeed, connection, settings, cancellationToken);
+        if (salesUpTo is not null || inventoryUpTo is not null)
+        {
+            await poller.PollAsync(lightspeed, connection, settings, salesUpTo, inventoryUpTo, cancellationToken);
+        }
     }
+
+    /// <summary>How far the feed must be read for this notice; null when it already was.</summary>
+    private static long? Reach(InboundEvent inbound, long? seen, DateTimeOffset readToTheEndSince)
+    {
+        if (VersionOf(inbound) is { } version)
+        {
+            return seen is { } cursor && version <= cursor ? null : version;
+        }
+
+        return inbound.ReceivedAt < readToTheEndSince ? null : LightspeedPoller.ToTheEnd;
+    }
+
+    private static long? VersionOf(InboundEvent inbound)
+    {
+        try
+        {
+            return JsonSerializer.Deserialize<WebhookEntity>(inbound.Payload, LightspeedJson.Options)?.Version;
+        }
+        catch (JsonException)
+        {
+            // Whatever it says, the feeds will tell: read them to their end.
+            return null;
+        }
+    }
+
+    private async Task<long?> CursorAsync(PosConnection connection, string name, CancellationToken cancellationToken) =>
+        await store.GetCursorAsync(connection.ConnectionId, name, cancellationToken) is { } stored ? long.Parse(stored, CultureInfo.InvariantCulture) : null;
 }

@@ -1,3 +1,4 @@
+using System.Globalization;
 using MakeTheChange.Connectors.Lightspeed.Api;
 using MakeTheChange.Hub.Connections;
 using Microsoft.Extensions.Logging;
@@ -19,11 +20,12 @@ internal sealed partial class LightspeedInventoryFeed(
     public const string Cursor = "lightspeed.inventory.after";
 
     /// <summary>
-    /// Reads the inventory changed since <paramref name="after"/>. <paramref name="salesSeenUpTo"/> is where
-    /// the sales feed stands: versions are global (pos-apis.md §2.1), so an amount of a later version may
-    /// include a till sale not taken in yet, and is no sign of drift.
+    /// Reads the inventory changed since <paramref name="after"/>, page by page, until a page reaches
+    /// <paramref name="upTo"/> or the feed ends. <paramref name="salesSeenUpTo"/> is where the sales feed
+    /// stands: versions are global (pos-apis.md §2.1), so an amount of a later version may include a till
+    /// sale not taken in yet, and is no sign of drift.
     /// </summary>
-    public async Task SyncAsync(LightspeedApiClient lightspeed, PosConnection connection, long after, long salesSeenUpTo, CancellationToken cancellationToken)
+    public async Task SyncAsync(LightspeedApiClient lightspeed, PosConnection connection, long after, long upTo, long salesSeenUpTo, CancellationToken cancellationToken)
     {
         Dictionary<(string Sku, string LocationId), int>? expected = null;
         while (true)
@@ -34,16 +36,13 @@ internal sealed partial class LightspeedInventoryFeed(
                 return;
             }
 
-            foreach (var record in records)
+            var comparable = records.Where(record => record.Version <= salesSeenUpTo && connection.HubLocation(record.OutletId) is not null).ToList();
+            var skus = await store.FindSkusAsync(connection.ConnectionId, [.. comparable.Select(record => record.ProductId).Distinct(StringComparer.Ordinal)], cancellationToken);
+            comparable.RemoveAll(record => !skus.ContainsKey(record.ProductId));
+            var echoes = await marks.EchoesAsync(connection, comparable, cancellationToken);
+            foreach (var record in comparable.Where(record => !echoes.Contains(record)))
             {
-                if (record.Version > salesSeenUpTo
-                    || connection.HubLocation(record.OutletId) is not { } locationId
-                    || await store.FindSkuAsync(connection.ConnectionId, record.ProductId, cancellationToken) is not { } sku
-                    || await marks.IsEchoAsync(connection, record, cancellationToken))
-                {
-                    continue;
-                }
-
+                var (sku, locationId) = (skus[record.ProductId], connection.HubLocation(record.OutletId)!);
                 expected ??= await baseline.ExpectedAsync(connection, cancellationToken);
                 if (expected.TryGetValue((sku, locationId), out var hub) && hub != record.Amount)
                 {
@@ -52,7 +51,11 @@ internal sealed partial class LightspeedInventoryFeed(
             }
 
             after = max;
-            await store.SetCursorAsync(connection.ConnectionId, Cursor, max.ToString(System.Globalization.CultureInfo.InvariantCulture), cancellationToken);
+            await store.SetCursorAsync(connection.ConnectionId, Cursor, max.ToString(CultureInfo.InvariantCulture), cancellationToken);
+            if (max >= upTo)
+            {
+                return;
+            }
         }
     }
 

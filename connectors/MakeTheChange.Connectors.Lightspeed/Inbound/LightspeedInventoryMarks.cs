@@ -18,8 +18,12 @@ internal sealed class LightspeedInventoryMarks(PosConnectionStore store)
         }
     }
 
-    public async Task<bool> IsEchoAsync(PosConnection connection, InventoryRecord record, CancellationToken cancellationToken) =>
-        await store.GetCursorAsync(connection.ConnectionId, Name(record), cancellationToken) == Describe(record);
+    /// <summary>Those of these records that are the echo of the hub's own writes, in one round trip.</summary>
+    public async Task<IReadOnlySet<InventoryRecord>> EchoesAsync(PosConnection connection, IReadOnlyList<InventoryRecord> records, CancellationToken cancellationToken)
+    {
+        var marks = await store.GetCursorsAsync(connection.ConnectionId, [.. records.Select(Name).Distinct(StringComparer.Ordinal)], cancellationToken);
+        return records.Where(record => marks.GetValueOrDefault(Name(record)) == Describe(record)).ToHashSet();
+    }
 
     private static string Name(InventoryRecord record) => $"lightspeed.pushed:{record.ProductId}@{record.OutletId}";
 

@@ -7,41 +7,67 @@ namespace MakeTheChange.Connectors.Lightspeed.Inbound;
 
 /// <summary>
 /// Polls a connection's change feeds from their stored version cursors, one poll at a time per connection
-/// on this node. A new connection starts at the store's latest versions (or at the <c>startVersion</c>
+/// on this node: to their end (the scheduled poll, reconciliation), or only as far as the versions some
+/// webhooks named. A new connection starts at the store's latest versions (or at the <c>startVersion</c>
 /// setting): what happened before is already in the stock it was set up with.
 /// </summary>
 internal sealed class LightspeedPoller(LightspeedSalesFeed sales, LightspeedInventoryFeed inventory, PosConnectionStore store, TimeProvider clock)
 {
-    private readonly ConcurrentDictionary<string, (SemaphoreSlim Turn, DateTimeOffset LastStartedAt)> _polls = new(StringComparer.Ordinal);
+    /// <summary>A feed read until it is empty, however far that is.</summary>
+    public const long ToTheEnd = long.MaxValue;
 
-    /// <summary>When this node last started to poll the connection (a webhook received before that is covered).</summary>
-    public DateTimeOffset LastStartedAt(string connectionId) => _polls.TryGetValue(connectionId, out var poll) ? poll.LastStartedAt : default;
+    private readonly ConcurrentDictionary<string, Polls> _polls = new(StringComparer.Ordinal);
 
-    public async Task PollAsync(LightspeedApiClient lightspeed, PosConnection connection, LightspeedSettings settings, CancellationToken cancellationToken)
+    /// <summary>When this node last started to read the sales feed to its end: a notice received before then is covered.</summary>
+    public DateTimeOffset SalesReadToTheEndSince(string connectionId) => Of(connectionId).SalesToTheEndAt;
+
+    /// <summary>When this node last started to read the inventory feed to its end.</summary>
+    public DateTimeOffset InventoryReadToTheEndSince(string connectionId) => Of(connectionId).InventoryToTheEndAt;
+
+    /// <summary>Reads both feeds to their end.</summary>
+    public Task PollAsync(LightspeedApiClient lightspeed, PosConnection connection, LightspeedSettings settings, CancellationToken cancellationToken) =>
+        PollAsync(lightspeed, connection, settings, ToTheEnd, ToTheEnd, cancellationToken);
+
+    /// <summary>
+    /// Reads each feed asked for (null: not that one) until its cursor reaches the version given, or
+    /// <see cref="ToTheEnd"/>: a poll set off by webhooks stops at the newest version they named instead of
+    /// asking for one more, empty, page.
+    /// </summary>
+    public async Task PollAsync(LightspeedApiClient lightspeed, PosConnection connection, LightspeedSettings settings, long? salesUpTo, long? inventoryUpTo, CancellationToken cancellationToken)
     {
-        var turn = _polls.GetOrAdd(connection.ConnectionId, static _ => (new SemaphoreSlim(1, 1), default)).Turn;
-        await turn.WaitAsync(cancellationToken);
+        var polls = Of(connection.ConnectionId);
+        await polls.Turn.WaitAsync(cancellationToken);
         try
         {
-            _polls[connection.ConnectionId] = (turn, clock.GetUtcNow());
+            var startedAt = clock.GetUtcNow();
             var salesAfter = await CursorAsync(lightspeed, connection, LightspeedSalesFeed.Cursor, settings, cancellationToken);
             var inventoryAfter = await CursorAsync(lightspeed, connection, LightspeedInventoryFeed.Cursor, settings, cancellationToken);
-            if (salesAfter is { } salesFrom)
+            if (salesUpTo is { } salesTarget)
             {
-                await sales.SyncAsync(lightspeed, connection, salesFrom, cancellationToken);
+                polls.SalesToTheEndAt = salesTarget == ToTheEnd ? startedAt : polls.SalesToTheEndAt;
+                if (salesAfter is { } salesFrom)
+                {
+                    await sales.SyncAsync(lightspeed, connection, salesFrom, salesTarget, cancellationToken);
+                }
             }
 
-            if (inventoryAfter is { } inventoryFrom)
+            if (inventoryUpTo is { } inventoryTarget)
             {
-                var salesSeenUpTo = long.Parse((await store.GetCursorAsync(connection.ConnectionId, LightspeedSalesFeed.Cursor, cancellationToken))!, CultureInfo.InvariantCulture);
-                await inventory.SyncAsync(lightspeed, connection, inventoryFrom, salesSeenUpTo, cancellationToken);
+                polls.InventoryToTheEndAt = inventoryTarget == ToTheEnd ? startedAt : polls.InventoryToTheEndAt;
+                if (inventoryAfter is { } inventoryFrom)
+                {
+                    var salesSeenUpTo = long.Parse((await store.GetCursorAsync(connection.ConnectionId, LightspeedSalesFeed.Cursor, cancellationToken))!, CultureInfo.InvariantCulture);
+                    await inventory.SyncAsync(lightspeed, connection, inventoryFrom, inventoryTarget, salesSeenUpTo, cancellationToken);
+                }
             }
         }
         finally
         {
-            turn.Release();
+            polls.Turn.Release();
         }
     }
+
+    private Polls Of(string connectionId) => _polls.GetOrAdd(connectionId, static _ => new Polls());
 
     /// <summary>The stored cursor; or, the first time, the store's latest version, stored, and null (nothing to apply yet).</summary>
     private async Task<long?> CursorAsync(LightspeedApiClient lightspeed, PosConnection connection, string name, LightspeedSettings settings, CancellationToken cancellationToken)
@@ -72,5 +98,15 @@ internal sealed class LightspeedPoller(LightspeedSalesFeed sales, LightspeedInve
 
             after = max.Value;
         }
+    }
+
+    /// <summary>One connection's polls on this node: one at a time, and when each feed was last read to its end.</summary>
+    private sealed class Polls
+    {
+        public SemaphoreSlim Turn { get; } = new(1, 1);
+
+        public DateTimeOffset SalesToTheEndAt { get; set; }
+
+        public DateTimeOffset InventoryToTheEndAt { get; set; }
     }
 }

@@ -33,20 +33,22 @@ internal sealed class LightspeedProductMap(PosConnectionStore store)
         return (exact[0].Id, null);
     }
 
-    /// <summary>The hub SKU of a Lightspeed product, or null when it has none.</summary>
-    public async Task<string?> SkuForAsync(LightspeedApiClient lightspeed, PosConnection connection, string productId, CancellationToken cancellationToken)
+    /// <summary>
+    /// The hub SKUs of these Lightspeed products, by product id: those already known in one query, each of
+    /// the others looked up once. A product without a SKU is absent.
+    /// </summary>
+    public async Task<Dictionary<string, string>> SkusForAsync(LightspeedApiClient lightspeed, PosConnection connection, IReadOnlyCollection<string> productIds, CancellationToken cancellationToken)
     {
-        if (await store.FindSkuAsync(connection.ConnectionId, productId, cancellationToken) is { } known)
+        var skus = await store.FindSkusAsync(connection.ConnectionId, productIds, cancellationToken);
+        foreach (var productId in productIds.Where(id => !skus.ContainsKey(id)).Distinct(StringComparer.Ordinal).ToList())
         {
-            return known;
+            if (await lightspeed.GetProductAsync(productId, cancellationToken) is { Sku: { Length: > 0 } sku })
+            {
+                await store.RememberItemAsync(connection.ConnectionId, productId, sku, cancellationToken);
+                skus[productId] = sku;
+            }
         }
 
-        if (await lightspeed.GetProductAsync(productId, cancellationToken) is not { Sku: { Length: > 0 } sku })
-        {
-            return null;
-        }
-
-        await store.RememberItemAsync(connection.ConnectionId, productId, sku, cancellationToken);
-        return sku;
+        return skus;
     }
 }

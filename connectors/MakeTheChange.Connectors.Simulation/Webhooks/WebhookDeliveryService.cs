@@ -4,10 +4,10 @@ using Microsoft.Extensions.Logging;
 namespace MakeTheChange.Connectors.Simulation.Webhooks;
 
 /// <summary>
-/// Sends the outbox's batches in the order they were raised, after their delay, reversed or doubled when
-/// asked. A failed first attempt is retried on its own, on the protocol's schedule, so a slow or broken
-/// receiver does not hold back later events (the vendors guarantee no order either: pos-apis.md §1.6 for
-/// Square, §2.5 for Lightspeed).
+/// Sends the outbox's batches once their delay has passed, several batches at a time, the events of one
+/// batch one after the other (reversed or doubled when asked). A failed first attempt is retried on its
+/// own, on the protocol's schedule, so a slow or broken receiver does not hold back later events (the
+/// vendors guarantee no order either: pos-apis.md §1.6 for Square, §2.5 for Lightspeed).
 /// </summary>
 public sealed class WebhookDeliveryService<TSubscription, TEvent>(
     WebhookOutbox<TSubscription, TEvent> outbox,
@@ -17,8 +17,15 @@ public sealed class WebhookDeliveryService<TSubscription, TEvent>(
     ILogger<WebhookDeliveryService<TSubscription, TEvent>> logger) : BackgroundService
     where TSubscription : IWebhookSubscription
 {
+    /// <summary>
+    /// A vendor delivers from many workers at once, not one POST after another: a receiver that takes a
+    /// while to answer one notification still gets the next ones. One batch is one operation's events.
+    /// </summary>
+    public const int MaxBatchesInFlight = 16;
+
     private readonly Lock _gate = new();
-    private readonly List<Task> _retries = [];
+    private readonly List<Task> _sending = [];
+    private readonly SemaphoreSlim _inFlight = new(MaxBatchesInFlight, MaxBatchesInFlight);
 
     public override async Task StopAsync(CancellationToken cancellationToken)
     {
@@ -26,7 +33,7 @@ public sealed class WebhookDeliveryService<TSubscription, TEvent>(
         Task[] pending;
         lock (_gate)
         {
-            pending = [.. _retries];
+            pending = [.. _sending];
         }
 
         try
@@ -35,8 +42,14 @@ public sealed class WebhookDeliveryService<TSubscription, TEvent>(
         }
         catch (OperationCanceledException)
         {
-            // Stopping cancels the retries still waiting for their turn; Task.WhenAll would rethrow any real failure instead.
+            // Stopping cancels the sends and retries still waiting for their turn; Task.WhenAll would rethrow any real failure instead.
         }
+    }
+
+    public override void Dispose()
+    {
+        _inFlight.Dispose();
+        base.Dispose();
     }
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -48,12 +61,22 @@ public sealed class WebhookDeliveryService<TSubscription, TEvent>(
                 continue;
             }
 
+            // Every batch of a subscription has the same delay, so waiting here keeps them in the order raised.
             var wait = batch.DueAt - time.GetUtcNow();
             if (wait > TimeSpan.Zero)
             {
                 await Task.Delay(wait, time, stoppingToken);
             }
 
+            await _inFlight.WaitAsync(stoppingToken);
+            Track(SendBatchAsync(batch, stoppingToken));
+        }
+    }
+
+    private async Task SendBatchAsync(WebhookBatch<TSubscription, TEvent> batch, CancellationToken stoppingToken)
+    {
+        try
+        {
             var events = batch.Subscription.Reorder ? batch.Events.Reverse() : batch.Events;
             foreach (var webhookEvent in events)
             {
@@ -63,6 +86,10 @@ public sealed class WebhookDeliveryService<TSubscription, TEvent>(
                     await DeliverAsync(batch, webhookEvent, duplicate: true, stoppingToken);
                 }
             }
+        }
+        finally
+        {
+            _inFlight.Release();
         }
     }
 
@@ -76,11 +103,16 @@ public sealed class WebhookDeliveryService<TSubscription, TEvent>(
         var first = await sender.SendAsync(batch.Subscription, webhookEvent, attempt: 1, duplicate, badSignature: false, stoppingToken);
         if (!first.Delivered)
         {
-            lock (_gate)
-            {
-                _retries.RemoveAll(retry => retry.IsCompletedSuccessfully || retry.IsCanceled);
-                _retries.Add(RetryAsync(batch, webhookEvent, duplicate, stoppingToken));
-            }
+            Track(RetryAsync(batch, webhookEvent, duplicate, stoppingToken));
+        }
+    }
+
+    private void Track(Task sending)
+    {
+        lock (_gate)
+        {
+            _sending.RemoveAll(task => task.IsCompletedSuccessfully || task.IsCanceled);
+            _sending.Add(sending);
         }
     }
 

@@ -85,8 +85,9 @@ internal sealed class SquareApiClient(HttpClient http, PosConnection connection)
         return changes;
     }
 
-    public async Task<Order?> RetrieveOrderAsync(string orderId, CancellationToken cancellationToken) =>
-        (await GetAsync<RetrieveOrderResponse>($"v2/orders/{Uri.EscapeDataString(orderId)}", cancellationToken)).Order;
+    /// <summary>These orders (at most 100 ids: pos-apis.md §1.5); an id Square does not know is simply absent from the answer.</summary>
+    public async Task<IReadOnlyList<Order>> RetrieveOrdersAsync(IReadOnlyList<string> orderIds, CancellationToken cancellationToken) =>
+        (await PostAsync<BatchRetrieveOrdersRequest, BatchRetrieveOrdersResponse>("v2/orders/batch-retrieve", new BatchRetrieveOrdersRequest(orderIds), cancellationToken)).Orders ?? [];
 
     /// <summary>Completed orders at these locations updated since <paramref name="since"/>, oldest update first.</summary>
     public async Task<List<Order>> SearchCompletedOrdersAsync(IReadOnlyList<string> locationIds, DateTimeOffset since, CancellationToken cancellationToken)

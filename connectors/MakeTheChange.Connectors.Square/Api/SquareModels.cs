@@ -97,7 +97,9 @@ internal sealed record Order(
     IReadOnlyList<OrderLineItem>? LineItems,
     IReadOnlyList<OrderReturn>? Returns);
 
-internal sealed record RetrieveOrderResponse(Order? Order, IReadOnlyList<SquareError>? Errors);
+internal sealed record BatchRetrieveOrdersRequest(IReadOnlyList<string> OrderIds);
+
+internal sealed record BatchRetrieveOrdersResponse(IReadOnlyList<Order>? Orders, IReadOnlyList<SquareError>? Errors);
 
 internal sealed record SearchOrdersRequest(IReadOnlyList<string> LocationIds, SearchOrdersQuery Query, int Limit, string? Cursor);
 

@@ -14,22 +14,22 @@ internal sealed class SquareCountMarks(PosConnectionStore store)
     /// <summary>Notes these counts; true when one of them is newer than what was seen and is not the hub's echo.</summary>
     public async Task<bool> AnyNewAsync(PosConnection connection, IReadOnlyList<InventoryCount> counts, CancellationToken cancellationToken)
     {
-        var anyNew = false;
-        foreach (var count in counts.Where(count => count.State == "IN_STOCK"))
+        var inStock = counts.Where(count => count.State == "IN_STOCK").ToList();
+        if (inStock.Count == 0)
         {
-            var seenName = $"square.count.seen:{count.CatalogObjectId}@{count.LocationId}";
-            var seen = await store.GetCursorAsync(connection.ConnectionId, seenName, cancellationToken);
-            if (seen is not null && DateTimeOffset.Parse(seen, CultureInfo.InvariantCulture) >= count.CalculatedAt)
-            {
-                continue;
-            }
-
-            await store.SetCursorAsync(connection.ConnectionId, seenName, Format(count.CalculatedAt), cancellationToken);
-            var pushed = await store.GetCursorAsync(connection.ConnectionId, PushedName(count.CatalogObjectId, count.LocationId), cancellationToken);
-            anyNew |= pushed != Describe(count);
+            return false;
         }
 
-        return anyNew;
+        var names = inStock.SelectMany(count => new[] { SeenName(count), PushedName(count.CatalogObjectId, count.LocationId) }).Distinct(StringComparer.Ordinal).ToList();
+        var marks = await store.GetCursorsAsync(connection.ConnectionId, names, cancellationToken);
+        var newer = inStock
+            .Where(count => !marks.TryGetValue(SeenName(count), out var seen) || DateTimeOffset.Parse(seen, CultureInfo.InvariantCulture) < count.CalculatedAt)
+            .ToList();
+        var seenNow = newer
+            .GroupBy(SeenName, StringComparer.Ordinal)
+            .ToDictionary(group => group.Key, group => Format(group.Max(count => count.CalculatedAt)), StringComparer.Ordinal);
+        await store.SetCursorsAsync(connection.ConnectionId, seenNow, cancellationToken);
+        return newer.Any(count => marks.GetValueOrDefault(PushedName(count.CatalogObjectId, count.LocationId)) != Describe(count));
     }
 
     /// <summary>Remembers the counts Square reported for a push of the hub's, to know their echo when it comes back.</summary>
@@ -40,6 +40,8 @@ internal sealed class SquareCountMarks(PosConnectionStore store)
             await store.SetCursorAsync(connection.ConnectionId, PushedName(count.CatalogObjectId, count.LocationId), Describe(count), cancellationToken);
         }
     }
+
+    private static string SeenName(InventoryCount count) => $"square.count.seen:{count.CatalogObjectId}@{count.LocationId}";
 
     private static string PushedName(string variationId, string locationId) => $"square.count.pushed:{variationId}@{locationId}";
 

@@ -37,6 +37,28 @@ internal sealed class SquareItemMap(PosConnectionStore store)
         return (exact[0].Id, null);
     }
 
+    /// <summary>
+    /// The hub SKUs of these variations (their Square SKUs), by variation id, looked up together: one query
+    /// for those already known, one catalog read for the others. A variation without a SKU is absent.
+    /// </summary>
+    public async Task<Dictionary<string, string>> SkusForAsync(SquareApiClient square, PosConnection connection, IReadOnlyCollection<string> variationIds, CancellationToken cancellationToken)
+    {
+        var skus = await store.FindSkusAsync(connection.ConnectionId, variationIds, cancellationToken);
+        foreach (var unknown in variationIds.Where(id => !skus.ContainsKey(id)).Distinct(StringComparer.Ordinal).Chunk(100))
+        {
+            foreach (var variation in await square.RetrieveCatalogObjectsAsync(unknown, cancellationToken))
+            {
+                if (variation.ItemVariationData?.Sku is { Length: > 0 } sku && unknown.Contains(variation.Id, StringComparer.Ordinal))
+                {
+                    await store.RememberItemAsync(connection.ConnectionId, variation.Id, sku, cancellationToken);
+                    skus[variation.Id] = sku;
+                }
+            }
+        }
+
+        return skus;
+    }
+
     /// <summary>The hub SKU of a variation (its Square SKU), or null when the variation has none.</summary>
     public async Task<string?> SkuForAsync(SquareApiClient square, PosConnection connection, string variationId, CancellationToken cancellationToken)
     {

@@ -17,6 +17,9 @@ public sealed class ConnectorOptions
 
     public TimeSpan MaxRetryDelay { get; set; } = TimeSpan.FromMinutes(5);
 
+    /// <summary>How many connections' webhook events are processed at once (each connection's in order, a batch at a time).</summary>
+    public int MaxConcurrentConnections { get; set; } = 16;
+
     /// <summary>How long a worker owns the rows it took; past that another node may take them.</summary>
     public TimeSpan Lease { get; set; } = TimeSpan.FromSeconds(60);
 }

@@ -21,8 +21,12 @@ public interface IPosConnector
     /// </summary>
     Task ConnectAsync(PosConnection connection, CancellationToken cancellationToken);
 
-    /// <summary>Turns one stored webhook event into hub commands. Must be safe to run twice.</summary>
-    Task ProcessEventAsync(PosConnection connection, InboundEvent inbound, CancellationToken cancellationToken);
+    /// <summary>
+    /// Turns a batch of the connection's stored webhook events (oldest first) into hub commands; events that
+    /// need the same read share it. What cannot be done yet is deferred or failed on the batch; an exception
+    /// fails the whole batch. Must be safe to run twice.
+    /// </summary>
+    Task ProcessEventsAsync(PosConnection connection, InboundEventBatch batch, CancellationToken cancellationToken);
 
     /// <summary>Catches what webhooks missed since the last poll.</summary>
     Task PollAsync(PosConnection connection, CancellationToken cancellationToken);

@@ -126,6 +126,30 @@ public sealed class PosConnectionStore(NpgsqlDataSource dataSource, TimeProvider
             name,
             value);
 
+    /// <summary>The cursors of these names that exist, by name: one round trip for many marks.</summary>
+    public Task<Dictionary<string, string>> GetCursorsAsync(string connectionId, IReadOnlyCollection<string> names, CancellationToken cancellationToken) =>
+        PairsAsync("SELECT name, value FROM pos_cursors WHERE connection_id = $1 AND name = ANY($2)", connectionId, names, cancellationToken);
+
+    public async Task SetCursorsAsync(string connectionId, IReadOnlyDictionary<string, string> values, CancellationToken cancellationToken)
+    {
+        if (values.Count == 0)
+        {
+            return;
+        }
+
+        await using var command = dataSource.CreateCommand(
+            """
+            INSERT INTO pos_cursors (connection_id, name, value) SELECT $1, * FROM unnest($2::text[], $3::text[])
+            ON CONFLICT (connection_id, name) DO UPDATE SET value = excluded.value, updated_at = now()
+            """);
+        command.Parameters.AddTyped(connectionId).AddTyped(values.Keys.ToArray()).AddTyped(values.Values.ToArray());
+        await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    /// <summary>The hub SKUs of those external items the map knows, by external id.</summary>
+    public Task<Dictionary<string, string>> FindSkusAsync(string connectionId, IReadOnlyCollection<string> externalItemIds, CancellationToken cancellationToken) =>
+        PairsAsync("SELECT external_item_id, sku FROM pos_item_map WHERE connection_id = $1 AND external_item_id = ANY($2)", connectionId, externalItemIds, cancellationToken);
+
     public Task<string?> FindSkuAsync(string connectionId, string externalItemId, CancellationToken cancellationToken) =>
         TextAsync("SELECT sku FROM pos_item_map WHERE connection_id = $1 AND external_item_id = $2", cancellationToken, connectionId, externalItemId);
 
@@ -209,6 +233,25 @@ public sealed class PosConnectionStore(NpgsqlDataSource dataSource, TimeProvider
         }
 
         return connections;
+    }
+
+    private async Task<Dictionary<string, string>> PairsAsync(string sql, string connectionId, IReadOnlyCollection<string> keys, CancellationToken cancellationToken)
+    {
+        var pairs = new Dictionary<string, string>(StringComparer.Ordinal);
+        if (keys.Count == 0)
+        {
+            return pairs;
+        }
+
+        await using var command = dataSource.CreateCommand(sql);
+        command.Parameters.AddTyped(connectionId).AddTyped(keys.ToArray());
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            pairs[reader.GetString(0)] = reader.GetString(1);
+        }
+
+        return pairs;
     }
 
     private async Task<string?> TextAsync(string sql, CancellationToken cancellationToken, params string[] parameters)

@@ -139,6 +139,52 @@ public sealed class LightspeedConnectorContractTests : PosConnectorContract<Ligh
         stats.MaxRequestsInAnyWindow.ShouldBeLessThanOrEqualTo(8);
     }
 
+    [Fact]
+    public async Task A_poll_set_off_by_a_sale_reads_the_sales_feed_as_far_as_the_sale_and_no_further()
+    {
+        await using var setup = await ConnectAsync();
+        var before = SalesReads(setup.Pos);
+
+        await setup.Pos.RingSaleAsync(Store, Soap, 1);
+
+        (await Eventually.ReturnsAsync(() => OnHandAsync(setup.Hub, Soap, Store), onHand => onHand == 9, TimeSpan.FromSeconds(5))).ShouldBe(9);
+        (await Eventually.ReturnsAsync(() => PendingEventsAsync(setup.Hub), pending => pending == 0, TimeSpan.FromSeconds(10))).ShouldBe(0);
+        (SalesReads(setup.Pos) - before).ShouldBe(1, "the page holding the sale's version is enough: no empty page after it");
+    }
+
+    [Fact]
+    public async Task Sale_webhooks_share_polls_paced_to_the_stores_request_budget()
+    {
+        // 40 requests per 10 s: webhooks may poll the sales feed twice a second, after a burst of one.
+        await using var setup = await ConnectAsync(arrange: pos =>
+        {
+            pos.Settings["rateLimitRequests"] = 40;
+            pos.Settings["rateLimitWindowSeconds"] = 10;
+        });
+        setup.Pos.Lightspeed.SetRateLimit(new() { Limit = 40, WindowSeconds = 10 });
+        var before = SalesReads(setup.Pos);
+
+        for (var i = 0; i < 10; i++)
+        {
+            await setup.Pos.RingSaleAsync(i % 2 == 0 ? Store : OtherStore, Soap, 1);
+            await Task.Delay(TimeSpan.FromMilliseconds(100));
+        }
+
+        (await Eventually.ReturnsAsync(() => OnHandAsync(setup.Hub, Soap, Store), onHand => onHand == 5, TimeSpan.FromSeconds(10))).ShouldBe(5);
+        (await Eventually.ReturnsAsync(() => OnHandAsync(setup.Hub, Soap, OtherStore), onHand => onHand == 5, TimeSpan.FromSeconds(10))).ShouldBe(5);
+        (await Eventually.ReturnsAsync(() => PendingEventsAsync(setup.Hub), pending => pending == 0, TimeSpan.FromSeconds(15))).ShouldBe(0);
+
+        // Ten sales over a second: one poll at once, then one every half second. One poll per webhook would be ten or more.
+        (SalesReads(setup.Pos) - before).ShouldBeInRange(2, 6);
+        setup.Pos.Lightspeed.GetStats().RateLimited.ShouldBe(0);
+    }
+
+    private static long SalesReads(LightspeedPosUnderTest pos) =>
+        pos.Lightspeed.GetStats().Requests.GetValueOrDefault("GET /api/2.0/sales");
+
+    private static async Task<long> PendingEventsAsync(TestHub hub) =>
+        (await hub.Client.GetJsonAsync($"/api/connections/{ConnectionId}")).GetProperty("health").GetProperty("pendingEvents").GetInt64();
+
     private static long Writes(LightspeedPosUnderTest pos) =>
         pos.Lightspeed.GetStats().Requests.GetValueOrDefault("PUT /api/2.1/products/{productId}");
 }

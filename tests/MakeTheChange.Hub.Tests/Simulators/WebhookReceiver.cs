@@ -20,6 +20,7 @@ public sealed class WebhookReceiver<TWebhook> : IAsyncDisposable
     private readonly WebApplication _app;
     private readonly ConcurrentQueue<TWebhook> _received = new();
     private readonly ConcurrentQueue<int> _scriptedStatuses = new();
+    private readonly ConcurrentQueue<Task> _heldAnswers = new();
     private readonly string _path;
 
     /// <summary>Builds the receiver for POSTs to <paramref name="path"/>; <paramref name="read"/> turns a request and its body into what the tests inspect.</summary>
@@ -35,6 +36,11 @@ public sealed class WebhookReceiver<TWebhook> : IAsyncDisposable
             using var buffer = new MemoryStream();
             await context.Request.Body.CopyToAsync(buffer);
             _received.Enqueue(read(context.Request, buffer.ToArray()));
+            if (_heldAnswers.TryDequeue(out var release))
+            {
+                await release;
+            }
+
             return Results.StatusCode(_scriptedStatuses.TryDequeue(out var status) ? status : StatusCodes.Status200OK);
         });
     }
@@ -59,6 +65,9 @@ public sealed class WebhookReceiver<TWebhook> : IAsyncDisposable
             _scriptedStatuses.Enqueue(statusCode);
         }
     }
+
+    /// <summary>The next delivery is recorded at once but answered only once <paramref name="release"/> completes.</summary>
+    public void HoldNextAnswerUntil(Task release) => _heldAnswers.Enqueue(release);
 
     public async Task<IReadOnlyList<TWebhook>> WaitForAsync(int count, TimeSpan? timeout = null)
     {

@@ -114,6 +114,37 @@ public sealed class TillWebhookTests : SimulatorTest
     }
 
     [Fact]
+    public async Task A_receiver_slow_to_answer_one_sale_still_gets_the_next_sales_webhooks()
+    {
+        var receiver = await SubscribeAsync();
+        var release = new TaskCompletionSource();
+        receiver.HoldNextAnswerUntil(release.Task);
+        try
+        {
+            Simulator.RecordSale(Brussels, new TillSale { Lines = [new TillLine { VariationId = Soap, Quantity = 1 }] });
+            Simulator.RecordSale(Ghent, new TillSale { Lines = [new TillLine { VariationId = Honey, Quantity = 1 }] });
+
+            // Whichever sale's payment.created came first is not answered yet: that sale's other events wait behind it, the other sale's do not.
+            var webhooks = await receiver.WaitForAsync(4);
+
+            webhooks.Count.ShouldBe(4);
+            var bySale = webhooks.GroupBy(LocationOf, StringComparer.Ordinal).OrderBy(sale => sale.Count()).ToList();
+            bySale.Select(sale => sale.Key).ShouldBe([Brussels, Ghent], ignoreOrder: true);
+            bySale[0].Select(webhook => webhook.Type).ShouldBe(["payment.created"]);
+            bySale[1].Select(webhook => webhook.Type).ShouldBe(["payment.created", "payment.updated", "inventory.count.updated"]);
+        }
+        finally
+        {
+            release.SetResult();
+        }
+
+        (await receiver.WaitForAsync(6)).Count.ShouldBe(6);
+
+        static string LocationOf(ReceivedWebhook webhook) =>
+            (webhook.Json["data"]!["object"]!["payment"]?["location_id"] ?? webhook.Json["data"]!["object"]!["inventory_counts"]![0]!["location_id"])!.GetValue<string>();
+    }
+
+    [Fact]
     public async Task A_delay_holds_events_before_their_delivery()
     {
         var receiver = await SubscribeAsync(delayMs: 400);

@@ -93,15 +93,15 @@ internal static class HubLedger
     }
 
     /// <summary>
-    /// How the hub's inbox worker kept up: the longest it spent on one event (from when it could start it,
-    /// received and the one before done, to done: every event behind it waited that long), and the most
-    /// events it finished in any one second.
+    /// How the hub's inbox lanes (one per connection) kept up: the longest one spent on an event (from when it
+    /// could start it, received and the connection's event before done, to done: every event of that
+    /// connection behind it waited that long), and the most events finished in any one second.
     /// </summary>
     public static async Task<(TimeSpan LongestEvent, long BestSecond)> InboxAsync(ServerUnderTest hub, CancellationToken cancellationToken)
     {
         await using var command = hub.Database.CreateCommand(
             """
-            WITH done AS (SELECT received_at, processed_at, lag(processed_at) OVER (ORDER BY processed_at) AS previous
+            WITH done AS (SELECT received_at, processed_at, lag(processed_at) OVER (PARTITION BY connection_id ORDER BY processed_at) AS previous
                           FROM pos_inbound_events WHERE processed_at IS NOT NULL)
             SELECT coalesce(extract(epoch FROM max(processed_at - greatest(previous, received_at))), 0)::float8,
                    coalesce((SELECT max(n) FROM (SELECT count(*) AS n FROM done GROUP BY date_trunc('second', processed_at)) s), 0)

@@ -37,7 +37,7 @@ internal sealed record PosStormResult(
         $"Till sale → hub level: {Overall} overall, target p99 ≤ {Target.TotalMilliseconds:0} ms {(MeetsTarget ? "met" : "NOT met")}. " +
         $"{Square.Describe()}. {Lightspeed.Describe()}. " +
         $"{(CaughtUpAfter is { } caughtUp ? $"Every line was in the ledger {caughtUp.TotalSeconds:0.0} s after the tills stopped" : $"Lines were still missing {PosStormScenario.CatchUpLimit.TotalSeconds:0} s after the tills stopped")}. " +
-        $"The hub's inbox worker finished at most {InboxBestSecond} events in a second, and its slowest event held it {InboxLongestEvent.TotalSeconds:0.0} s. " +
+        $"The hub's inbox lanes finished at most {InboxBestSecond} events in a second, and the slowest event held its connection's lane {InboxLongestEvent.TotalSeconds:0.0} s. " +
         $"{LightspeedBudget.Describe()}. " +
         $"CPU per sale line: hub {HubCpuPerLine:0} µs + PostgreSQL {PostgresCpuPerLine:0} µs (the simulators and tills, in the generator: {GeneratorCpuPerLine:0} µs). " +
         $"Hub warnings logged: {HubWarnings}{(FirstHubWarning is null ? string.Empty : $" (first: {FirstHubWarning})")}. " +
