@@ -296,7 +296,7 @@ internal sealed partial class WriteBatcher(
         var command = batch.Add(
             """
             INSERT INTO outbox (topic, messages)
-            SELECT topic, messages::json FROM unnest($1::text[], $2::text[]) AS m(topic, messages)
+            SELECT * FROM unnest($1::text[], $2::text[])
             """);
         command.Parameters.Add(new NpgsqlParameter<string[]> { TypedValue = [.. rows.Select(row => row.Topic)] });
         command.Parameters.Add(new NpgsqlParameter<string[]> { TypedValue = [.. rows.Select(row => row.MessagesJson)] });
