@@ -149,20 +149,31 @@ internal sealed partial class OutboxDispatcher(
     {
         // The messages are split here rather than by json_array_elements, which would parse each
         // element again for every field taken from it.
-        await using var command = new NpgsqlCommand(
-            """
-            SELECT id, topic, messages::text, created_at FROM outbox
-            WHERE dispatched_at IS NULL AND next_attempt_at <= now()
-            ORDER BY id
-            LIMIT $1
-            FOR UPDATE SKIP LOCKED
-            """,
-            connection,
-            transaction);
-        command.Parameters.Add(new NpgsqlParameter<int> { TypedValue = BatchSize });
+        // A bitmap scan (the planner's pick for a few pending rows) visits the heap for every entry of
+        // outbox_pending, including those of rows dispatched since the last vacuum: 2,700 of them cost
+        // 1.8 ms a take under load. An index scan in id order stops at the first due rows and marks
+        // the dead entries it passes, so the next take skips them (docs/performance.md).
+        await using var take = new NpgsqlBatch(connection, transaction)
+        {
+            BatchCommands =
+            {
+                new NpgsqlBatchCommand("SET LOCAL enable_bitmapscan = off"),
+                new NpgsqlBatchCommand(
+                    """
+                    SELECT id, topic, messages, created_at FROM outbox
+                    WHERE dispatched_at IS NULL AND next_attempt_at <= now()
+                    ORDER BY id
+                    LIMIT $1
+                    FOR UPDATE SKIP LOCKED
+                    """)
+                {
+                    Parameters = { new NpgsqlParameter<int> { TypedValue = BatchSize } },
+                },
+            },
+        };
         var rows = new List<long>();
         var messages = new List<OutboxEnvelope>();
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        await using var reader = await take.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))
         {
             var (id, topic, createdAt) = (reader.GetInt64(0), reader.GetString(1), reader.GetFieldValue<DateTimeOffset>(3));
@@ -196,7 +207,7 @@ internal sealed partial class OutboxDispatcher(
         if (handled.Count > 0)
         {
             var record = new NpgsqlBatchCommand(
-                "INSERT INTO outbox (topic, messages, created_at, dispatched_at) SELECT topic, $2::json, created_at, now() FROM outbox WHERE id = $1");
+                "INSERT INTO outbox (topic, messages, created_at, dispatched_at) SELECT topic, $2, created_at, now() FROM outbox WHERE id = $1");
             record.Parameters.Add(new NpgsqlParameter<long> { TypedValue = id });
             record.Parameters.Add(new NpgsqlParameter<string> { TypedValue = OutboxRows.Array(handled.Select(message => (message.Key, message.PayloadJson))) });
             batch.BatchCommands.Add(record);
@@ -206,7 +217,7 @@ internal sealed partial class OutboxDispatcher(
         var retry = new NpgsqlBatchCommand(
             """
             UPDATE outbox
-            SET messages = $2::json,
+            SET messages = $2,
                 attempts = attempts + 1,
                 last_error = $3,
                 next_attempt_at = now() + make_interval(secs => power(2, least(attempts, 12))),
