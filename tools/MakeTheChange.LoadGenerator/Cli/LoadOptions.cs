@@ -14,7 +14,8 @@ internal sealed record LoadOptions(
     IReadOnlyList<TargetKind> Targets,
     IReadOnlyDictionary<string, string> HubSettings,
     string? OutputPath,
-    bool SqlProfile)
+    bool SqlProfile,
+    bool SingleProcess)
 {
     public const string Usage = """
         dotnet run -c Release --project tools/MakeTheChange.LoadGenerator -- [scenario ...] [options]
@@ -32,6 +33,8 @@ internal sealed record LoadOptions(
         --out FILE          also write the Markdown report there
         --sql-profile       after each run, the statements PostgreSQL spent most time on in the measured
                             window (pg_stat_statements, loaded for the purpose)
+        --single-process    every request through one process of each target, also in reservation-race
+                            (which otherwise sends half of them through a second one)
         """;
 
     public static LoadOptions Parse(string[] args)
@@ -43,6 +46,7 @@ internal sealed record LoadOptions(
         var hub = new Dictionary<string, string>(StringComparer.Ordinal);
         string? output = null;
         var sqlProfile = false;
+        var singleProcess = false;
         for (var i = 0; i < args.Length; i++)
         {
             string Value() => i + 1 < args.Length ? args[++i] : throw new UsageException($"{args[i]} needs a value.");
@@ -60,6 +64,7 @@ internal sealed record LoadOptions(
                     break;
                 case "--out": output = Value(); break;
                 case "--sql-profile": sqlProfile = true; break;
+                case "--single-process": singleProcess = true; break;
                 case "--help" or "-h": throw new UsageException(Usage);
                 default:
                     scenarios.Add(args[i].StartsWith('-') ? throw new UsageException($"Unknown option {args[i]}.\n\n{Usage}") : args[i]);
@@ -76,6 +81,7 @@ internal sealed record LoadOptions(
             targets,
             hub,
             output,
-            sqlProfile);
+            sqlProfile,
+            singleProcess);
     }
 }

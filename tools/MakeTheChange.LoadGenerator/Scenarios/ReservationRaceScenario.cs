@@ -25,7 +25,7 @@ internal sealed class ReservationRaceScenario : IScenario
         await Catalog.SeedAsync(target, cancellationToken);
         var keys = Enumerable.Range(0, HotSkus).Select(i => (Catalog.Sku(i), Catalog.Location(0))).ToList();
         await Catalog.ReceiveAsync(target, keys, UnitsEach, cancellationToken);
-        return new Run(target, new ReservationBook(runId, keys), [target.Requests(0), target.Requests(1)]);
+        return new Run(target, new ReservationBook(runId, keys), [.. Enumerable.Range(0, target.Nodes.Count).Select(target.Requests)]);
     }
 
     private sealed class Run(ServerUnderTest target, ReservationBook book, HttpRequestBytes[] nodes) : IScenarioRun
