@@ -25,7 +25,7 @@ public static class StockHoldRules
         }
 
         var seq = state.LastSeq + 1;
-        var held = state with { Holds = state.Holds.Add(reservationId, new StockHold(reservationId, quantity, expiresAt, seq)) };
+        var held = state.WithHold(new StockHold(reservationId, quantity, expiresAt, seq));
         var next = held.Record(SystemEntry(held, seq, $"hold:{reservationId}", StockMovementKind.Hold, quantity, 0, quantity, [], source, reservationId, now));
         return (next, new HoldOutcome(HoldStatus.Held, next.Available));
     }
@@ -39,7 +39,7 @@ public static class StockHoldRules
         }
 
         var seq = state.LastSeq + 1;
-        var released = state with { Holds = state.Holds.Remove(reservationId) };
+        var released = state.WithoutHold(reservationId);
         return released.Record(SystemEntry(
             released,
             seq,
@@ -65,7 +65,7 @@ public static class StockHoldRules
         var seq = state.LastSeq + 1;
         var take = Math.Max(state.OnHand, 0) - Math.Max(state.OnHand - hold.Quantity, 0);
         var (lots, taken) = LotAllocation.Take(state, take, preferredLot: null);
-        var fulfilled = state with { Holds = state.Holds.Remove(reservationId), Lots = lots, OnHand = state.OnHand - hold.Quantity };
+        var fulfilled = state.WithoutHold(reservationId) with { Lots = lots, OnHand = state.OnHand - hold.Quantity };
         var next = fulfilled.Record(SystemEntry(
             fulfilled,
             seq,

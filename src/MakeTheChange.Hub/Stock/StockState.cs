@@ -35,10 +35,28 @@ public sealed record StockState : IGrainState<StockState>
 
     public ImmutableList<StockLedgerEntry> Unsaved { get; init; } = [];
 
+    /// <summary>
+    /// Reservations whose hold was taken or removed since the state was loaded or stored: storage writes
+    /// those and does not compare every hold, of which a hot SKU may have thousands.
+    /// </summary>
+    public ImmutableHashSet<string> UnsavedHolds { get; init; } = ImmutableHashSet.Create<string>(StringComparer.Ordinal);
+
     /// <summary>What a channel may still promise here: on hand less held less safety stock, never below zero.</summary>
     public int Available => Math.Max(0, OnHand - Held - SafetyStock);
 
-    public StockState Persisted(long version) => this with { Version = version, Unsaved = [] };
+    public StockState Persisted(long version) => this with { Version = version, Unsaved = [], UnsavedHolds = UnsavedHolds.Clear() };
+
+    internal StockState WithHold(StockHold hold) => this with
+    {
+        Holds = Holds.Add(hold.ReservationId, hold),
+        UnsavedHolds = UnsavedHolds.Add(hold.ReservationId),
+    };
+
+    internal StockState WithoutHold(string reservationId) => this with
+    {
+        Holds = Holds.Remove(reservationId),
+        UnsavedHolds = UnsavedHolds.Add(reservationId),
+    };
 
     /// <summary>The state with <paramref name="entry"/> appended to the ledger.</summary>
     internal StockState Record(StockLedgerEntry entry) => this with

@@ -297,25 +297,17 @@ internal sealed class StockStorage(NpgsqlDataSource dataSource) : IGrainStorage<
         foreach (var write in writes)
         {
             var (previous, next) = (write.Previous.Holds, write.Next.Holds);
-            if (ReferenceEquals(previous, next))
+            foreach (var reservationId in write.Next.UnsavedHolds)
             {
-                continue;
-            }
-
-            foreach (var (reservationId, hold) in next)
-            {
-                if (!previous.ContainsKey(reservationId))
+                var (wasHeld, isHeld) = (previous.ContainsKey(reservationId), next.TryGetValue(reservationId, out var hold));
+                if (isHeld && !wasHeld)
                 {
                     added.Add(write.Next, reservationId);
-                    quantity.Add(hold.Quantity);
+                    quantity.Add(hold!.Quantity);
                     expiresAt.Add(hold.ExpiresAt);
                     heldSeq.Add(hold.HeldSeq);
                 }
-            }
-
-            foreach (var reservationId in previous.Keys)
-            {
-                if (!next.ContainsKey(reservationId))
+                else if (wasHeld && !isHeld)
                 {
                     removed.Add(write.Next, reservationId);
                 }
