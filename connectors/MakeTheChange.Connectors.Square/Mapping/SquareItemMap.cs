@@ -60,19 +60,6 @@ internal sealed class SquareItemMap(PosConnectionStore store)
     }
 
     /// <summary>The hub SKU of a variation (its Square SKU), or null when the variation has none.</summary>
-    public async Task<string?> SkuForAsync(SquareApiClient square, PosConnection connection, string variationId, CancellationToken cancellationToken)
-    {
-        if (await store.FindSkuAsync(connection.ConnectionId, variationId, cancellationToken) is { } known)
-        {
-            return known;
-        }
-
-        if (await square.RetrieveCatalogObjectsAsync([variationId], cancellationToken) is not [{ ItemVariationData.Sku: { Length: > 0 } sku }, ..])
-        {
-            return null;
-        }
-
-        await store.RememberItemAsync(connection.ConnectionId, variationId, sku, cancellationToken);
-        return sku;
-    }
+    public async Task<string?> SkuForAsync(SquareApiClient square, PosConnection connection, string variationId, CancellationToken cancellationToken) =>
+        (await SkusForAsync(square, connection, [variationId], cancellationToken)).GetValueOrDefault(variationId);
 }

@@ -104,14 +104,15 @@ internal sealed partial class OutboxDispatcher(
             }
         }
 
-        foreach (var failed in failures.Keys.GroupBy(key => key.Id))
+        var rowsWithFailures = failures.Keys.Select(key => key.Id).ToHashSet();
+        foreach (var id in rowsWithFailures)
         {
-            await SetAsideAsync(connection, transaction, failed.Key, [.. messages.Where(message => message.Id == failed.Key)], failures, cancellationToken);
+            await SetAsideAsync(connection, transaction, id, [.. messages.Where(message => message.Id == id)], failures, cancellationToken);
         }
 
         await using (var done = new NpgsqlCommand("UPDATE outbox SET dispatched_at = now() WHERE id = ANY($1)", connection, transaction))
         {
-            done.Parameters.Add(new NpgsqlParameter<long[]> { TypedValue = [.. rows.Where(id => !failures.Keys.Any(key => key.Id == id))] });
+            done.Parameters.Add(new NpgsqlParameter<long[]> { TypedValue = [.. rows.Where(id => !rowsWithFailures.Contains(id))] });
             await done.ExecuteNonQueryAsync(cancellationToken);
         }
 
@@ -201,8 +202,8 @@ internal sealed partial class OutboxDispatcher(
         Dictionary<(long Id, int Index), Exception> failures,
         CancellationToken cancellationToken)
     {
-        var failed = row.Where(message => failures.ContainsKey((message.Id, message.Index))).ToList();
-        var handled = row.Where(message => !failures.ContainsKey((message.Id, message.Index))).ToList();
+        var outcome = row.ToLookup(message => failures.ContainsKey((message.Id, message.Index)));
+        var (failed, handled) = (outcome[true].ToList(), outcome[false].ToList());
         await using var batch = new NpgsqlBatch(connection, transaction);
         if (handled.Count > 0)
         {

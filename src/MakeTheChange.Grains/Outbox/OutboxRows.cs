@@ -10,23 +10,10 @@ namespace MakeTheChange.Grains.Outbox;
 internal static class OutboxRows
 {
     /// <summary>The rows to insert for <paramref name="messages"/>: one per topic, in the order topics first appear.</summary>
-    public static List<(string Topic, string MessagesJson)> Pack(IEnumerable<OutboxMessage> messages)
-    {
-        var byTopic = new Dictionary<string, List<OutboxMessage>>(StringComparer.Ordinal);
-        var topics = new List<string>();
-        foreach (var message in messages)
-        {
-            if (!byTopic.TryGetValue(message.Topic, out var list))
-            {
-                byTopic[message.Topic] = list = [];
-                topics.Add(message.Topic);
-            }
-
-            list.Add(message);
-        }
-
-        return [.. topics.Select(topic => (topic, Array(byTopic[topic].Select(message => (message.Key, message.PayloadJson)))))];
-    }
+    public static List<(string Topic, string MessagesJson)> Pack(IEnumerable<OutboxMessage> messages) =>
+        [.. messages
+            .GroupBy(message => message.Topic, StringComparer.Ordinal)
+            .Select(topic => (topic.Key, Array(topic.Select(message => (message.Key, message.PayloadJson)))))];
 
     /// <summary>The keys and JSON payloads of a <c>messages</c> array, in order.</summary>
     public static List<(string Key, string PayloadJson)> Unpack(string messagesJson)

@@ -85,49 +85,56 @@ internal sealed class StockStorage(NpgsqlDataSource dataSource) : IGrainStorage<
 
     private static async Task ReadLotsAsync(NpgsqlDataReader reader, StockState[] states, CancellationToken cancellationToken)
     {
-        var lots = new Dictionary<int, ImmutableDictionary<string, StockLot>.Builder>();
-        while (await reader.ReadAsync(cancellationToken))
+        var lots = await ReadPerGrainAsync(
+            reader,
+            row => new StockLot(
+                row.GetString(1),
+                row.IsDBNull(2) ? null : row.GetFieldValue<DateOnly>(2),
+                row.GetInt32(3),
+                row.GetInt64(4),
+                row.GetFieldValue<DateTimeOffset>(5)),
+            lot => lot.Key,
+            cancellationToken);
+        foreach (var (i, grainLots) in lots)
         {
-            var i = (int)reader.GetInt64(0) - 1;
-            var lot = new StockLot(
-                reader.GetString(1),
-                reader.IsDBNull(2) ? null : reader.GetFieldValue<DateOnly>(2),
-                reader.GetInt32(3),
-                reader.GetInt64(4),
-                reader.GetFieldValue<DateTimeOffset>(5));
-            if (!lots.TryGetValue(i, out var builder))
-            {
-                lots[i] = builder = states[i].Lots.ToBuilder();
-            }
-
-            builder[lot.Key] = lot;
-        }
-
-        foreach (var (i, builder) in lots)
-        {
-            states[i] = states[i] with { Lots = builder.ToImmutable() };
+            states[i] = states[i] with { Lots = grainLots };
         }
     }
 
     private static async Task ReadHoldsAsync(NpgsqlDataReader reader, StockState[] states, CancellationToken cancellationToken)
     {
-        var holds = new Dictionary<int, ImmutableDictionary<string, StockHold>.Builder>();
+        var holds = await ReadPerGrainAsync(
+            reader,
+            row => new StockHold(row.GetString(1), row.GetInt32(2), row.GetFieldValue<DateTimeOffset>(3), row.GetInt64(4)),
+            hold => hold.ReservationId,
+            cancellationToken);
+        foreach (var (i, grainHolds) in holds)
+        {
+            states[i] = states[i] with { Holds = grainHolds };
+        }
+    }
+
+    /// <summary>Rows whose first column is a grain's number in the read (from 1), gathered per grain (from 0), by key.</summary>
+    private static async Task<Dictionary<int, ImmutableDictionary<string, TValue>>> ReadPerGrainAsync<TValue>(
+        NpgsqlDataReader reader,
+        Func<NpgsqlDataReader, TValue> read,
+        Func<TValue, string> keyOf,
+        CancellationToken cancellationToken)
+    {
+        var perGrain = new Dictionary<int, ImmutableDictionary<string, TValue>.Builder>();
         while (await reader.ReadAsync(cancellationToken))
         {
             var i = (int)reader.GetInt64(0) - 1;
-            var hold = new StockHold(reader.GetString(1), reader.GetInt32(2), reader.GetFieldValue<DateTimeOffset>(3), reader.GetInt64(4));
-            if (!holds.TryGetValue(i, out var builder))
+            var value = read(reader);
+            if (!perGrain.TryGetValue(i, out var values))
             {
-                holds[i] = builder = states[i].Holds.ToBuilder();
+                perGrain[i] = values = ImmutableDictionary.CreateBuilder<string, TValue>(StringComparer.Ordinal);
             }
 
-            builder[hold.ReservationId] = hold;
+            values[keyOf(value)] = value;
         }
 
-        foreach (var (i, builder) in holds)
-        {
-            states[i] = states[i] with { Holds = builder.ToImmutable() };
-        }
+        return perGrain.ToDictionary(grain => grain.Key, grain => grain.Value.ToImmutable());
     }
 
     /// <summary>The ledger entries of these movement ids (those that exist).</summary>
