@@ -90,7 +90,7 @@ internal static class Benchmark
             target,
             postgres,
             database,
-            options.SingleProcess ? 1 : scenario.Nodes,
+            options.ProcessesFor(scenario),
             target == TargetKind.Hub ? options.HubSettings : null,
             cancellationToken);
         var workload = await scenario.PrepareAsync(server, string.Create(CultureInfo.InvariantCulture, $"r{run}"), cancellationToken);

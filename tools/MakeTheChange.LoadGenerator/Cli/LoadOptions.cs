@@ -1,5 +1,6 @@
 using System.Globalization;
 using MakeTheChange.LoadGenerator.Load;
+using MakeTheChange.LoadGenerator.Scenarios;
 using MakeTheChange.LoadGenerator.Servers;
 
 namespace MakeTheChange.LoadGenerator.Cli;
@@ -36,6 +37,9 @@ internal sealed record LoadOptions(
         --single-process    every request through one process of each target, also in reservation-race
                             (which otherwise sends half of them through a second one)
         """;
+
+    /// <summary>How many processes of each target a run of <paramref name="scenario"/> starts.</summary>
+    public int ProcessesFor(IScenario scenario) => SingleProcess ? 1 : scenario.Nodes;
 
     public static LoadOptions Parse(string[] args)
     {
