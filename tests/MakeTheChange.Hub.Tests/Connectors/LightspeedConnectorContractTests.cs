@@ -118,12 +118,7 @@ public sealed class LightspeedConnectorContractTests : PosConnectorContract<Ligh
     [Fact]
     public async Task The_governor_keeps_the_connector_within_the_stores_request_budget()
     {
-        await using var setup = await ConnectAsync(arrange: pos =>
-        {
-            pos.Settings["rateLimitRequests"] = 8;
-            pos.Settings["rateLimitWindowSeconds"] = 4;
-        });
-        setup.Pos.Lightspeed.SetRateLimit(new() { Limit = 8, WindowSeconds = 4 });
+        await using var setup = await ConnectWithBudgetAsync(requests: 8, windowSeconds: 4);
 
         // Forty changes rung one by one: each push reads and writes an amount, far more than 8 requests in 4 s.
         for (var i = 0; i < 20; i++)
@@ -156,12 +151,7 @@ public sealed class LightspeedConnectorContractTests : PosConnectorContract<Ligh
     public async Task Sale_webhooks_share_polls_paced_to_the_stores_request_budget()
     {
         // 40 requests per 10 s: webhooks may poll the sales feed twice a second, after a burst of one.
-        await using var setup = await ConnectAsync(arrange: pos =>
-        {
-            pos.Settings["rateLimitRequests"] = 40;
-            pos.Settings["rateLimitWindowSeconds"] = 10;
-        });
-        setup.Pos.Lightspeed.SetRateLimit(new() { Limit = 40, WindowSeconds = 10 });
+        await using var setup = await ConnectWithBudgetAsync(requests: 40, windowSeconds: 10);
         var before = SalesReads(setup.Pos);
 
         for (var i = 0; i < 10; i++)
@@ -187,4 +177,16 @@ public sealed class LightspeedConnectorContractTests : PosConnectorContract<Ligh
 
     private static long Writes(LightspeedPosUnderTest pos) =>
         pos.Lightspeed.GetStats().Requests.GetValueOrDefault("PUT /api/2.1/products/{productId}");
+
+    /// <summary>A store whose simulator allows this many requests per window, and a connection told so.</summary>
+    private static async Task<Setup> ConnectWithBudgetAsync(int requests, int windowSeconds)
+    {
+        var setup = await ConnectAsync(arrange: pos =>
+        {
+            pos.Settings["rateLimitRequests"] = requests;
+            pos.Settings["rateLimitWindowSeconds"] = windowSeconds;
+        });
+        setup.Pos.Lightspeed.SetRateLimit(new() { Limit = requests, WindowSeconds = windowSeconds });
+        return setup;
+    }
 }
