@@ -41,6 +41,13 @@ public abstract class GrainWrite
         }
     }
 
+    /// <summary>The stored version was no longer the expected one: the write did not go through.</summary>
+    public void MarkStale()
+    {
+        Check = WriteCheck.Stale;
+        Rejection = null;
+    }
+
     /// <summary>Storage refused the write for a reason the grain must learn before running its calls again.</summary>
     public void Reject(object rejection)
     {

@@ -230,22 +230,13 @@ internal sealed partial class WriteBatcher(
             await using var connection = await dataSource.OpenConnectionAsync();
             await using var transaction = await connection.BeginTransactionAsync();
             await using var batch = new WriteBatch(connection, transaction);
+            GenericPlans.AddTo(batch);
             AppendStateWrites(batch, writes);
             var hasOutbox = AppendOutbox(batch, writes);
             AppendReminders(batch, writes);
             AppendNotifications(batch, writes, hasOutbox);
-            await batch.ExecuteAsync(CancellationToken.None);
-
-            var conflict = false;
-            foreach (var write in writes)
+            if (!await ExecuteAndCheckAsync(batch, transaction, writes))
             {
-                write.ConcludeCheck();
-                conflict |= write.Check != WriteCheck.Confirmed;
-            }
-
-            if (conflict)
-            {
-                await transaction.RollbackAsync();
                 metrics.TransactionEnded("conflict", writes.Count, Stopwatch.GetElapsedTime(started));
                 return (Attempt.Conflict, null);
             }
@@ -272,6 +263,40 @@ internal sealed partial class WriteBatcher(
             LogStatementFailed(writes.Count, exception);
             return (Attempt.Faulted, exception);
         }
+    }
+
+    /// <summary>Runs the batch; false, with the transaction rolled back, when a write did not go through.</summary>
+    private static async Task<bool> ExecuteAndCheckAsync(WriteBatch batch, NpgsqlTransaction transaction, List<GrainWrite> writes)
+    {
+        try
+        {
+            await batch.ExecuteAsync(CancellationToken.None);
+        }
+        catch (PostgresException exception) when (exception.SqlState == PostgresErrorCodes.UniqueViolation && batch.CanFindUniqueViolationCulprits)
+        {
+            await transaction.RollbackAsync();
+            await batch.FindUniqueViolationCulpritsAsync(CancellationToken.None);
+            if (!writes.Any(write => write.Check is WriteCheck.Stale or WriteCheck.Rejected))
+            {
+                throw;
+            }
+
+            return false;
+        }
+
+        var conflict = false;
+        foreach (var write in writes)
+        {
+            write.ConcludeCheck();
+            conflict |= write.Check != WriteCheck.Confirmed;
+        }
+
+        if (conflict)
+        {
+            await transaction.RollbackAsync();
+        }
+
+        return !conflict;
     }
 
     private static void AppendStateWrites(WriteBatch batch, List<GrainWrite> writes)
@@ -349,7 +374,8 @@ internal sealed partial class WriteBatcher(
                 """
                 DELETE FROM grain_reminders r
                 USING unnest($1::text[], $2::text[]) AS c(grain_type, grain_key)
-                WHERE r.grain_type = c.grain_type AND r.grain_key = c.grain_key
+                CROSS JOIN LATERAL (SELECT x.ctid AS row_id FROM grain_reminders x WHERE x.grain_type = c.grain_type AND x.grain_key = c.grain_key OFFSET 0) x
+                WHERE r.ctid = x.row_id
                 """);
             command.Parameters.Add(new NpgsqlParameter<List<string>> { TypedValue = clearTypes });
             command.Parameters.Add(new NpgsqlParameter<List<string>> { TypedValue = clearKeys });

@@ -11,25 +11,40 @@ internal sealed class ReservationStorage(NpgsqlDataSource dataSource) : IGrainSt
     public async Task<IReadOnlyList<ReservationState>> ReadAsync(IReadOnlyList<string> keys, CancellationToken cancellationToken)
     {
         var ids = keys.ToArray();
-        await using var batch = dataSource.CreateBatch();
-        var rows = new NpgsqlBatchCommand(
-            """
-            SELECT k.i, r.status, r.location_id, r.channel, r.customer_id, r.expires_at, r.created_at, r.status_changed_at, r.request_hash, r.version
-            FROM unnest($1::text[]) WITH ORDINALITY AS k(reservation_id, i) JOIN reservations r ON r.reservation_id = k.reservation_id
-            """);
-        rows.Parameters.AddTyped(ids);
-        var lines = new NpgsqlBatchCommand(
-            """
-            SELECT k.i, l.sku, l.quantity
-            FROM unnest($1::text[]) WITH ORDINALITY AS k(reservation_id, i) JOIN reservation_lines l ON l.reservation_id = k.reservation_id
-            ORDER BY k.i, l.line_no
-            """);
-        lines.Parameters.AddTyped(ids);
-        batch.BatchCommands.Add(rows);
-        batch.BatchCommands.Add(lines);
-
-        await using var reader = await batch.ExecuteReaderAsync(cancellationToken);
         var states = ids.Select(id => new ReservationState { ReservationId = id }).ToArray();
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        await using (var batch = new NpgsqlBatch(connection, transaction))
+        {
+            // One index probe per key (GenericPlans).
+            GenericPlans.AddTo(batch);
+            var rows = new NpgsqlBatchCommand(
+                """
+                SELECT k.i, r.status, r.location_id, r.channel, r.customer_id, r.expires_at, r.created_at, r.status_changed_at, r.request_hash, r.version
+                FROM unnest($1::text[]) WITH ORDINALITY AS k(reservation_id, i)
+                CROSS JOIN LATERAL (SELECT * FROM reservations r WHERE r.reservation_id = k.reservation_id OFFSET 0) r
+                """);
+            rows.Parameters.AddTyped(ids);
+            var lines = new NpgsqlBatchCommand(
+                """
+                SELECT k.i, l.sku, l.quantity
+                FROM unnest($1::text[]) WITH ORDINALITY AS k(reservation_id, i)
+                CROSS JOIN LATERAL (SELECT * FROM reservation_lines l WHERE l.reservation_id = k.reservation_id OFFSET 0) l
+                ORDER BY k.i, l.line_no
+                """);
+            lines.Parameters.AddTyped(ids);
+            batch.BatchCommands.Add(rows);
+            batch.BatchCommands.Add(lines);
+            await ReadRowsAsync(batch, states, cancellationToken);
+        }
+
+        await transaction.CommitAsync(cancellationToken);
+        return states;
+    }
+
+    private static async Task ReadRowsAsync(NpgsqlBatch batch, ReservationState[] states, CancellationToken cancellationToken)
+    {
+        await using var reader = await batch.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))
         {
             var i = (int)reader.GetInt64(0) - 1;
@@ -64,8 +79,6 @@ internal sealed class ReservationStorage(NpgsqlDataSource dataSource) : IGrainSt
         {
             states[i] = states[i] with { Lines = builder.ToImmutable() };
         }
-
-        return states;
     }
 
     public void AppendWrites(WriteBatch batch, IReadOnlyList<GrainWrite<ReservationState>> writes)

@@ -24,37 +24,51 @@ internal sealed class StockStorage(NpgsqlDataSource dataSource) : IGrainStorage<
             (skus[i], locations[i]) = StockKey.Parse(keys[i]);
         }
 
-        // Each statement joins the keys, numbered from 1, to one table: a read of any number of grains is one round trip.
+        // Each statement joins the keys, numbered from 1, to one table, one index probe per key
+        // (GenericPlans): a read of any number of grains is one round trip.
         const string Keys = "unnest($1::text[], $2::text[]) WITH ORDINALITY AS k(sku, location_id, i)";
-        await using var batch = dataSource.CreateBatch();
-        AddCommand(
-            batch,
-            $"""
-            SELECT k.i, p.sku IS NOT NULL, l.location_id IS NOT NULL, s.on_hand, s.held, s.safety_stock, s.last_seq, s.version, s.updated_at
-            FROM {Keys}
-            LEFT JOIN products p ON p.sku = k.sku
-            LEFT JOIN locations l ON l.location_id = k.location_id
-            LEFT JOIN stock_levels s ON s.location_id = k.location_id AND s.sku = k.sku
-            """,
-            skus,
-            locations);
-        AddCommand(
-            batch,
-            $"SELECT k.i, l.lot, l.best_before, l.quantity, l.received_seq, l.received_at FROM {Keys} JOIN stock_lots l ON l.location_id = k.location_id AND l.sku = k.sku",
-            skus,
-            locations);
-        AddCommand(
-            batch,
-            $"SELECT k.i, h.reservation_id, h.quantity, h.expires_at, h.held_seq FROM {Keys} JOIN stock_holds h ON h.location_id = k.location_id AND h.sku = k.sku",
-            skus,
-            locations);
-        await using var reader = await batch.ExecuteReaderAsync(cancellationToken);
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
         var states = new StockState[keys.Count];
-        await ReadLevelsAsync(reader, states, skus, locations, cancellationToken);
-        await reader.NextResultAsync(cancellationToken);
-        await ReadLotsAsync(reader, states, cancellationToken);
-        await reader.NextResultAsync(cancellationToken);
-        await ReadHoldsAsync(reader, states, cancellationToken);
+        await using (var batch = new NpgsqlBatch(connection, transaction))
+        {
+            GenericPlans.AddTo(batch);
+            AddCommand(
+                batch,
+                $"""
+                SELECT k.i, p.known IS NOT NULL, l.known IS NOT NULL, s.on_hand, s.held, s.safety_stock, s.last_seq, s.version, s.updated_at
+                FROM {Keys}
+                LEFT JOIN LATERAL (SELECT true AS known FROM products p WHERE p.sku = k.sku OFFSET 0) p ON true
+                LEFT JOIN LATERAL (SELECT true AS known FROM locations l WHERE l.location_id = k.location_id OFFSET 0) l ON true
+                LEFT JOIN LATERAL (SELECT * FROM stock_levels s WHERE s.location_id = k.location_id AND s.sku = k.sku OFFSET 0) s ON true
+                """,
+                skus,
+                locations);
+            AddCommand(
+                batch,
+                $"""
+                SELECT k.i, l.lot, l.best_before, l.quantity, l.received_seq, l.received_at
+                FROM {Keys} CROSS JOIN LATERAL (SELECT * FROM stock_lots l WHERE l.location_id = k.location_id AND l.sku = k.sku OFFSET 0) l
+                """,
+                skus,
+                locations);
+            AddCommand(
+                batch,
+                $"""
+                SELECT k.i, h.reservation_id, h.quantity, h.expires_at, h.held_seq
+                FROM {Keys} CROSS JOIN LATERAL (SELECT * FROM stock_holds h WHERE h.location_id = k.location_id AND h.sku = k.sku OFFSET 0) h
+                """,
+                skus,
+                locations);
+            await using var reader = await batch.ExecuteReaderAsync(cancellationToken);
+            await ReadLevelsAsync(reader, states, skus, locations, cancellationToken);
+            await reader.NextResultAsync(cancellationToken);
+            await ReadLotsAsync(reader, states, cancellationToken);
+            await reader.NextResultAsync(cancellationToken);
+            await ReadHoldsAsync(reader, states, cancellationToken);
+        }
+
+        await transaction.CommitAsync(cancellationToken);
         return states;
     }
 
@@ -218,8 +232,8 @@ internal sealed class StockStorage(NpgsqlDataSource dataSource) : IGrainStorage<
                 // The rows this transaction wrote are the writes that went through.
                 await using var written = new NpgsqlCommand(
                     """
-                    SELECT s.location_id, s.sku FROM stock_levels s
-                    JOIN unnest($1::text[], $2::text[]) AS w(location_id, sku) ON s.location_id = w.location_id AND s.sku = w.sku
+                    SELECT w.location_id, w.sku FROM unnest($1::text[], $2::text[]) AS w(location_id, sku)
+                    CROSS JOIN LATERAL (SELECT s.xmin FROM stock_levels s WHERE s.location_id = w.location_id AND s.sku = w.sku OFFSET 0) s
                     WHERE s.xmin = pg_current_xact_id()::xid
                     """,
                     connection,
@@ -274,10 +288,14 @@ internal sealed class StockStorage(NpgsqlDataSource dataSource) : IGrainStorage<
 
         if (removed.Count > 0)
         {
+            // Deleted by the address of the row the key finds (GenericPlans). Only this grain writes these
+            // rows; another node writing them meanwhile fails this transaction's level version check.
             removed.AddTo(batch.Add(
                 """
-                DELETE FROM stock_lots l USING unnest($1::text[], $2::text[], $3::text[]) AS r(location_id, sku, lot)
-                WHERE l.location_id = r.location_id AND l.sku = r.sku AND l.lot = r.lot
+                DELETE FROM stock_lots l
+                USING unnest($1::text[], $2::text[], $3::text[]) AS r(location_id, sku, lot)
+                CROSS JOIN LATERAL (SELECT x.ctid AS row_id FROM stock_lots x WHERE x.location_id = r.location_id AND x.sku = r.sku AND x.lot = r.lot OFFSET 0) x
+                WHERE l.ctid = x.row_id
                 """));
         }
 
@@ -325,8 +343,10 @@ internal sealed class StockStorage(NpgsqlDataSource dataSource) : IGrainStorage<
         {
             removed.AddTo(batch.Add(
                 """
-                DELETE FROM stock_holds h USING unnest($1::text[], $2::text[], $3::text[]) AS r(location_id, sku, reservation_id)
-                WHERE h.location_id = r.location_id AND h.sku = r.sku AND h.reservation_id = r.reservation_id
+                DELETE FROM stock_holds h
+                USING unnest($1::text[], $2::text[], $3::text[]) AS r(location_id, sku, reservation_id)
+                CROSS JOIN LATERAL (SELECT x.ctid AS row_id FROM stock_holds x WHERE x.location_id = r.location_id AND x.sku = r.sku AND x.reservation_id = r.reservation_id OFFSET 0) x
+                WHERE h.ctid = x.row_id
                 """));
         }
 
@@ -359,50 +379,77 @@ internal sealed class StockStorage(NpgsqlDataSource dataSource) : IGrainStorage<
             return;
         }
 
-        // A movement id already in the ledger is not inserted: the grain then learns the recorded answer
-        // and runs its calls again, answering that one as a repeat.
-        var command = batch.Add(
+        // A movement id already in the ledger fails the insert; then the grain learns the recorded
+        // answer and runs its calls again, answering that one as a repeat.
+        var command = batch.AddInsert(
             $"""
             INSERT INTO stock_movements ({StockLedgerColumns.Insert})
             SELECT * FROM unnest({StockLedgerColumns.Parameters})
-            ON CONFLICT DO NOTHING
             """,
-            rows.Count,
-            allAffected: static () => { },
-            someMissed: async (connection, transaction, cancellationToken) =>
+            async (connection, cancellationToken) =>
             {
-                await using var existing = new NpgsqlCommand(
-                    """
-                    SELECT m.location_id, m.sku, m.movement_id FROM stock_movements m
-                    JOIN unnest($1::text[], $2::text[], $3::text[]) AS w(location_id, sku, movement_id)
-                      ON m.location_id = w.location_id AND m.sku = w.sku AND m.movement_id = w.movement_id
-                    WHERE m.xmin <> pg_current_xact_id()::xid
-                    """,
-                    connection,
-                    transaction);
-                rows.AddMovementKeysTo(existing);
-                var duplicates = new HashSet<(string, string, string)>();
-                await using (var reader = await existing.ExecuteReaderAsync(cancellationToken))
-                {
-                    while (await reader.ReadAsync(cancellationToken))
-                    {
-                        duplicates.Add((reader.GetString(0), reader.GetString(1), reader.GetString(2)));
-                    }
-                }
-
+                await MarkStaleWritesAsync(connection, byKey, cancellationToken);
+                var duplicates = await ReadRecordedMovementIdsAsync(connection, rows, cancellationToken);
                 foreach (var write in byKey.Values)
                 {
                     var repeated = write.Next.Unsaved
                         .Where(entry => duplicates.Contains((write.Next.LocationId, write.Next.Sku, entry.MovementId)))
                         .Select(entry => entry.MovementId)
                         .ToList();
-                    if (repeated.Count > 0 && write.Check == WriteCheck.Confirmed)
+                    if (repeated.Count > 0 && write.Check != WriteCheck.Stale)
                     {
                         write.Reject(new DuplicateMovements(repeated));
                     }
                 }
             });
         rows.AddTo(command);
+    }
+
+    /// <summary>Marks the writes whose level is no longer at the version they expected (another node wrote it).</summary>
+    private static async Task MarkStaleWritesAsync(
+        NpgsqlConnection connection,
+        Dictionary<(string, string), GrainWrite<StockState>> byKey,
+        CancellationToken cancellationToken)
+    {
+        await using var stale = new NpgsqlCommand(
+            """
+            SELECT w.location_id, w.sku FROM unnest($1::text[], $2::text[], $3::bigint[]) AS w(location_id, sku, expected)
+            LEFT JOIN LATERAL (SELECT s.version FROM stock_levels s WHERE s.location_id = w.location_id AND s.sku = w.sku OFFSET 0) s ON true
+            WHERE coalesce(s.version, 0) <> w.expected
+            """,
+            connection);
+        stale.Parameters
+            .AddTyped(byKey.Keys.Select(key => key.Item1).ToArray())
+            .AddTyped(byKey.Keys.Select(key => key.Item2).ToArray())
+            .AddTyped(byKey.Values.Select(write => write.ExpectedVersion).ToArray());
+        await using var reader = await stale.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            byKey[(reader.GetString(0), reader.GetString(1))].MarkStale();
+        }
+    }
+
+    /// <summary>Which of these rows' movement ids the ledger already holds.</summary>
+    private static async Task<HashSet<(string, string, string)>> ReadRecordedMovementIdsAsync(
+        NpgsqlConnection connection,
+        StockLedgerColumns rows,
+        CancellationToken cancellationToken)
+    {
+        await using var existing = new NpgsqlCommand(
+            """
+            SELECT w.location_id, w.sku, w.movement_id FROM unnest($1::text[], $2::text[], $3::text[]) AS w(location_id, sku, movement_id)
+            WHERE EXISTS (SELECT FROM stock_movements m WHERE m.location_id = w.location_id AND m.sku = w.sku AND m.movement_id = w.movement_id)
+            """,
+            connection);
+        rows.AddMovementKeysTo(existing);
+        var recorded = new HashSet<(string, string, string)>();
+        await using var reader = await existing.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            recorded.Add((reader.GetString(0), reader.GetString(1), reader.GetString(2)));
+        }
+
+        return recorded;
     }
 
     private static void AddCommand(NpgsqlBatch batch, string sql, string[] skus, string[] locations)

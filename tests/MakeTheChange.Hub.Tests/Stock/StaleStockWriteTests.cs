@@ -1,4 +1,5 @@
 using System.Text.Json;
+using MakeTheChange.Hub.Stock;
 using MakeTheChange.Hub.Tests.Infrastructure;
 using Shouldly;
 
@@ -33,6 +34,41 @@ public sealed class StaleStockWriteTests
         sales.ShouldAllBe(response => response.IsSuccessStatusCode);
         (await Sql.ListAsync<int>(hub.ConnectionString, "SELECT on_hand FROM stock_levels WHERE location_id = $1", Store)).ShouldAllBe(onHand => onHand == 9);
         (await ActivationsReadAsync(hub) - readBefore).ShouldBe(1, "only the stale grain had to read its state again");
+    }
+
+    [Fact]
+    public async Task A_movement_another_node_recorded_under_the_next_sequence_number_sends_that_grain_back_to_reload()
+    {
+        await using var hub = await TestHub.StartAsync(settings: new Dictionary<string, string?>(StringComparer.Ordinal) { ["Hub:Grains:WriteLinger"] = "00:00:00.300" });
+        var skus = new[] { "RACE-1", "RACE-2", "RACE-3" };
+        await hub.Client.CatalogAsync(Store, skus);
+        foreach (var sku in skus)
+        {
+            await hub.Client.ReceiveAsync(sku, Store, 10);
+        }
+
+        // Another node sold one RACE-1 that this node has not heard of: its ledger row holds the sequence
+        // number this node's activation would give its next movement, so that insert fails on the key.
+        await Sql.ExecuteAsync(
+            hub.ConnectionString,
+            $$"""
+            INSERT INTO stock_movements ({{StockLedgerColumns.Insert}})
+            SELECT location_id, sku, last_seq + 1, 'elsewhere-1', 'sale', 1, -1, 0, on_hand - 1, held, safety_stock,
+                   '[{"lot": null, "quantity": -1, "bestBefore": null}]', '[{"lot": null, "quantity": 9, "bestBefore": null}]',
+                   'api', NULL, NULL, now(), now(), '\x00'
+            FROM stock_levels WHERE sku = 'RACE-1';
+            UPDATE stock_levels SET on_hand = on_hand - 1, last_seq = last_seq + 1, version = version + 1 WHERE sku = 'RACE-1';
+            UPDATE stock_lots SET quantity = quantity - 1 WHERE sku = 'RACE-1';
+            """);
+        var readBefore = await ActivationsReadAsync(hub);
+
+        var sales = await Task.WhenAll(skus.Select(sku => hub.Client.PostMovementAsync(sku, Store, new { movementId = $"sale-{sku}", kind = "sale", quantity = 1 })));
+
+        sales.ShouldAllBe(response => response.IsSuccessStatusCode);
+        (await Sql.ScalarAsync<int>(hub.ConnectionString, "SELECT on_hand FROM stock_levels WHERE sku = 'RACE-1'")).ShouldBe(8);
+        (await Sql.ListAsync<int>(hub.ConnectionString, "SELECT on_hand FROM stock_levels WHERE sku <> 'RACE-1' AND location_id = $1", Store)).ShouldAllBe(onHand => onHand == 9);
+        (await ActivationsReadAsync(hub) - readBefore).ShouldBe(1, "only the grain the other node wrote had to read its state again");
+        (await Ledger.ViolationsAsync(hub.ConnectionString)).ShouldBeEmpty();
     }
 
     private static async Task<double> ActivationsReadAsync(TestHub hub)
