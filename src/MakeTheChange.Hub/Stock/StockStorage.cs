@@ -15,6 +15,49 @@ internal sealed class StockStorage(NpgsqlDataSource dataSource) : IGrainStorage<
 {
     private static readonly JsonSerializerOptions Json = JsonSerializerOptions.Web;
 
+    // The keys of a read, numbered from 1; each statement reaches one table by one index probe per key
+    // (GenericPlans), so that a read of any number of grains is one round trip.
+    private const string Keys = "unnest($1::text[], $2::text[]) WITH ORDINALITY AS k(sku, location_id, i)";
+
+    internal const string ReadLevelsSql =
+        $"""
+        SELECT k.i, p.known IS NOT NULL, l.known IS NOT NULL, s.on_hand, s.held, s.safety_stock, s.last_seq, s.version, s.updated_at
+        FROM {Keys}
+        LEFT JOIN LATERAL (SELECT true AS known FROM products p WHERE p.sku = k.sku OFFSET 0) p ON true
+        LEFT JOIN LATERAL (SELECT true AS known FROM locations l WHERE l.location_id = k.location_id OFFSET 0) l ON true
+        LEFT JOIN LATERAL (SELECT * FROM stock_levels s WHERE s.location_id = k.location_id AND s.sku = k.sku OFFSET 0) s ON true
+        """;
+
+    internal const string ReadLotsSql =
+        $"""
+        SELECT k.i, l.lot, l.best_before, l.quantity, l.received_seq, l.received_at
+        FROM {Keys} CROSS JOIN LATERAL (SELECT * FROM stock_lots l WHERE l.location_id = k.location_id AND l.sku = k.sku OFFSET 0) l
+        """;
+
+    internal const string ReadHoldsSql =
+        $"""
+        SELECT k.i, h.reservation_id, h.quantity, h.expires_at, h.held_seq
+        FROM {Keys} CROSS JOIN LATERAL (SELECT * FROM stock_holds h WHERE h.location_id = k.location_id AND h.sku = k.sku OFFSET 0) h
+        """;
+
+    // Deleted by the address of the row each key finds. Only the key's grain writes these rows; another
+    // node writing them meanwhile fails the same transaction's level version check.
+    internal const string DeleteLotsSql =
+        """
+        DELETE FROM stock_lots l
+        USING unnest($1::text[], $2::text[], $3::text[]) AS r(location_id, sku, lot)
+        CROSS JOIN LATERAL (SELECT x.ctid AS row_id FROM stock_lots x WHERE x.location_id = r.location_id AND x.sku = r.sku AND x.lot = r.lot OFFSET 0) x
+        WHERE l.ctid = x.row_id
+        """;
+
+    internal const string DeleteHoldsSql =
+        """
+        DELETE FROM stock_holds h
+        USING unnest($1::text[], $2::text[], $3::text[]) AS r(location_id, sku, reservation_id)
+        CROSS JOIN LATERAL (SELECT x.ctid AS row_id FROM stock_holds x WHERE x.location_id = r.location_id AND x.sku = r.sku AND x.reservation_id = r.reservation_id OFFSET 0) x
+        WHERE h.ctid = x.row_id
+        """;
+
     public async Task<IReadOnlyList<StockState>> ReadAsync(IReadOnlyList<string> keys, CancellationToken cancellationToken)
     {
         var skus = new string[keys.Count];
@@ -24,42 +67,15 @@ internal sealed class StockStorage(NpgsqlDataSource dataSource) : IGrainStorage<
             (skus[i], locations[i]) = StockKey.Parse(keys[i]);
         }
 
-        // Each statement joins the keys, numbered from 1, to one table, one index probe per key
-        // (GenericPlans): a read of any number of grains is one round trip.
-        const string Keys = "unnest($1::text[], $2::text[]) WITH ORDINALITY AS k(sku, location_id, i)";
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
         var states = new StockState[keys.Count];
         await using (var batch = new NpgsqlBatch(connection, transaction))
         {
             GenericPlans.AddTo(batch);
-            AddCommand(
-                batch,
-                $"""
-                SELECT k.i, p.known IS NOT NULL, l.known IS NOT NULL, s.on_hand, s.held, s.safety_stock, s.last_seq, s.version, s.updated_at
-                FROM {Keys}
-                LEFT JOIN LATERAL (SELECT true AS known FROM products p WHERE p.sku = k.sku OFFSET 0) p ON true
-                LEFT JOIN LATERAL (SELECT true AS known FROM locations l WHERE l.location_id = k.location_id OFFSET 0) l ON true
-                LEFT JOIN LATERAL (SELECT * FROM stock_levels s WHERE s.location_id = k.location_id AND s.sku = k.sku OFFSET 0) s ON true
-                """,
-                skus,
-                locations);
-            AddCommand(
-                batch,
-                $"""
-                SELECT k.i, l.lot, l.best_before, l.quantity, l.received_seq, l.received_at
-                FROM {Keys} CROSS JOIN LATERAL (SELECT * FROM stock_lots l WHERE l.location_id = k.location_id AND l.sku = k.sku OFFSET 0) l
-                """,
-                skus,
-                locations);
-            AddCommand(
-                batch,
-                $"""
-                SELECT k.i, h.reservation_id, h.quantity, h.expires_at, h.held_seq
-                FROM {Keys} CROSS JOIN LATERAL (SELECT * FROM stock_holds h WHERE h.location_id = k.location_id AND h.sku = k.sku OFFSET 0) h
-                """,
-                skus,
-                locations);
+            AddCommand(batch, ReadLevelsSql, skus, locations);
+            AddCommand(batch, ReadLotsSql, skus, locations);
+            AddCommand(batch, ReadHoldsSql, skus, locations);
             await using var reader = await batch.ExecuteReaderAsync(cancellationToken);
             await ReadLevelsAsync(reader, states, skus, locations, cancellationToken);
             await reader.NextResultAsync(cancellationToken);
@@ -288,15 +304,7 @@ internal sealed class StockStorage(NpgsqlDataSource dataSource) : IGrainStorage<
 
         if (removed.Count > 0)
         {
-            // Deleted by the address of the row the key finds (GenericPlans). Only this grain writes these
-            // rows; another node writing them meanwhile fails this transaction's level version check.
-            removed.AddTo(batch.Add(
-                """
-                DELETE FROM stock_lots l
-                USING unnest($1::text[], $2::text[], $3::text[]) AS r(location_id, sku, lot)
-                CROSS JOIN LATERAL (SELECT x.ctid AS row_id FROM stock_lots x WHERE x.location_id = r.location_id AND x.sku = r.sku AND x.lot = r.lot OFFSET 0) x
-                WHERE l.ctid = x.row_id
-                """));
+            removed.AddTo(batch.Add(DeleteLotsSql));
         }
 
         if (changed.Count > 0)
@@ -341,13 +349,7 @@ internal sealed class StockStorage(NpgsqlDataSource dataSource) : IGrainStorage<
 
         if (removed.Count > 0)
         {
-            removed.AddTo(batch.Add(
-                """
-                DELETE FROM stock_holds h
-                USING unnest($1::text[], $2::text[], $3::text[]) AS r(location_id, sku, reservation_id)
-                CROSS JOIN LATERAL (SELECT x.ctid AS row_id FROM stock_holds x WHERE x.location_id = r.location_id AND x.sku = r.sku AND x.reservation_id = r.reservation_id OFFSET 0) x
-                WHERE h.ctid = x.row_id
-                """));
+            removed.AddTo(batch.Add(DeleteHoldsSql));
         }
 
         if (added.Count > 0)
