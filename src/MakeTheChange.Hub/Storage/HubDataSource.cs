@@ -34,6 +34,8 @@ internal static class HubDataSource
         // from empty: a generic plan made while stock_lots was nearly empty kept scanning it whole once
         // it held thousands of rows (17 ms a read instead of 0.1, measured). Planning each execution
         // against the table as it is, and the arrays as they are, costs less than one such mistake.
+        // Grain storage, which runs far more statements than the rest, opts out per transaction with
+        // statements written for it (Grains/Persistence/GenericPlans.cs).
         if (!Has(given, "Options"))
         {
             settings.Options = "-c plan_cache_mode=force_custom_plan";
