@@ -33,6 +33,33 @@ public static class GenericPlans
         }
     }
 
+    /// <summary>
+    /// Runs <paramref name="statements"/> (reads of grain states) in one round trip under the settings
+    /// above, in a transaction that scopes them; <paramref name="read"/> reads their result sets.
+    /// </summary>
+    public static async Task ReadAsync(
+        NpgsqlDataSource dataSource,
+        IEnumerable<NpgsqlBatchCommand> statements,
+        Func<NpgsqlDataReader, CancellationToken, Task> read,
+        CancellationToken cancellationToken)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        await using (var batch = new NpgsqlBatch(connection, transaction))
+        {
+            AddTo(batch);
+            foreach (var statement in statements)
+            {
+                batch.BatchCommands.Add(statement);
+            }
+
+            await using var reader = await batch.ExecuteReaderAsync(cancellationToken);
+            await read(reader, cancellationToken);
+        }
+
+        await transaction.CommitAsync(cancellationToken);
+    }
+
     internal static void AddTo(WriteBatch batch)
     {
         foreach (var setting in Settings)

@@ -12,39 +12,29 @@ internal sealed class ReservationStorage(NpgsqlDataSource dataSource) : IGrainSt
     {
         var ids = keys.ToArray();
         var states = ids.Select(id => new ReservationState { ReservationId = id }).ToArray();
-        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
-        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-        await using (var batch = new NpgsqlBatch(connection, transaction))
-        {
-            // One index probe per key (GenericPlans).
-            GenericPlans.AddTo(batch);
-            var rows = new NpgsqlBatchCommand(
-                """
-                SELECT k.i, r.status, r.location_id, r.channel, r.customer_id, r.expires_at, r.created_at, r.status_changed_at, r.request_hash, r.version
-                FROM unnest($1::text[]) WITH ORDINALITY AS k(reservation_id, i)
-                CROSS JOIN LATERAL (SELECT * FROM reservations r WHERE r.reservation_id = k.reservation_id OFFSET 0) r
-                """);
-            rows.Parameters.AddTyped(ids);
-            var lines = new NpgsqlBatchCommand(
-                """
-                SELECT k.i, l.sku, l.quantity
-                FROM unnest($1::text[]) WITH ORDINALITY AS k(reservation_id, i)
-                CROSS JOIN LATERAL (SELECT * FROM reservation_lines l WHERE l.reservation_id = k.reservation_id OFFSET 0) l
-                ORDER BY k.i, l.line_no
-                """);
-            lines.Parameters.AddTyped(ids);
-            batch.BatchCommands.Add(rows);
-            batch.BatchCommands.Add(lines);
-            await ReadRowsAsync(batch, states, cancellationToken);
-        }
+        var rows = new NpgsqlBatchCommand(
+            """
+            SELECT k.i, r.status, r.location_id, r.channel, r.customer_id, r.expires_at, r.created_at, r.status_changed_at, r.request_hash, r.version
+            FROM unnest($1::text[]) WITH ORDINALITY AS k(reservation_id, i)
+            CROSS JOIN LATERAL (SELECT * FROM reservations r WHERE r.reservation_id = k.reservation_id OFFSET 0) r
+            """);
+        rows.Parameters.AddTyped(ids);
+        var lines = new NpgsqlBatchCommand(
+            """
+            SELECT k.i, l.sku, l.quantity
+            FROM unnest($1::text[]) WITH ORDINALITY AS k(reservation_id, i)
+            CROSS JOIN LATERAL (SELECT * FROM reservation_lines l WHERE l.reservation_id = k.reservation_id OFFSET 0) l
+            ORDER BY k.i, l.line_no
+            """);
+        lines.Parameters.AddTyped(ids);
 
-        await transaction.CommitAsync(cancellationToken);
+        // One index probe per key (GenericPlans).
+        await GenericPlans.ReadAsync(dataSource, [rows, lines], (reader, cancellation) => ReadRowsAsync(reader, states, cancellation), cancellationToken);
         return states;
     }
 
-    private static async Task ReadRowsAsync(NpgsqlBatch batch, ReservationState[] states, CancellationToken cancellationToken)
+    private static async Task ReadRowsAsync(NpgsqlDataReader reader, ReservationState[] states, CancellationToken cancellationToken)
     {
-        await using var reader = await batch.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))
         {
             var i = (int)reader.GetInt64(0) - 1;

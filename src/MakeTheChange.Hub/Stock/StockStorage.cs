@@ -67,24 +67,19 @@ internal sealed class StockStorage(NpgsqlDataSource dataSource) : IGrainStorage<
             (skus[i], locations[i]) = StockKey.Parse(keys[i]);
         }
 
-        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
-        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
         var states = new StockState[keys.Count];
-        await using (var batch = new NpgsqlBatch(connection, transaction))
-        {
-            GenericPlans.AddTo(batch);
-            AddCommand(batch, ReadLevelsSql, skus, locations);
-            AddCommand(batch, ReadLotsSql, skus, locations);
-            AddCommand(batch, ReadHoldsSql, skus, locations);
-            await using var reader = await batch.ExecuteReaderAsync(cancellationToken);
-            await ReadLevelsAsync(reader, states, skus, locations, cancellationToken);
-            await reader.NextResultAsync(cancellationToken);
-            await ReadLotsAsync(reader, states, cancellationToken);
-            await reader.NextResultAsync(cancellationToken);
-            await ReadHoldsAsync(reader, states, cancellationToken);
-        }
-
-        await transaction.CommitAsync(cancellationToken);
+        await GenericPlans.ReadAsync(
+            dataSource,
+            [KeyedRead(ReadLevelsSql, skus, locations), KeyedRead(ReadLotsSql, skus, locations), KeyedRead(ReadHoldsSql, skus, locations)],
+            async (reader, cancellation) =>
+            {
+                await ReadLevelsAsync(reader, states, skus, locations, cancellation);
+                await reader.NextResultAsync(cancellation);
+                await ReadLotsAsync(reader, states, cancellation);
+                await reader.NextResultAsync(cancellation);
+                await ReadHoldsAsync(reader, states, cancellation);
+            },
+            cancellationToken);
         return states;
     }
 
@@ -454,11 +449,11 @@ internal sealed class StockStorage(NpgsqlDataSource dataSource) : IGrainStorage<
         return recorded;
     }
 
-    private static void AddCommand(NpgsqlBatch batch, string sql, string[] skus, string[] locations)
+    private static NpgsqlBatchCommand KeyedRead(string sql, string[] skus, string[] locations)
     {
         var command = new NpgsqlBatchCommand(sql);
         command.Parameters.AddTyped(skus).AddTyped(locations);
-        batch.BatchCommands.Add(command);
+        return command;
     }
 
     /// <summary>Location, SKU and a third key column of rows to delete or insert.</summary>
