@@ -17,8 +17,11 @@ internal sealed class LightspeedEventProcessor(LightspeedPoller poller, Lightspe
 {
     public async Task ProcessAsync(LightspeedApiClient lightspeed, PosConnection connection, LightspeedSettings settings, InboundEventBatch batch, CancellationToken cancellationToken)
     {
-        var salesSeen = await CursorAsync(connection, LightspeedSalesFeed.Cursor, cancellationToken);
-        var inventorySeen = await CursorAsync(connection, LightspeedInventoryFeed.Cursor, cancellationToken);
+        var cursors = await store.GetCursorsAsync(connection.ConnectionId, [LightspeedSalesFeed.Cursor, LightspeedInventoryFeed.Cursor], cancellationToken);
+        var salesSeen = Version(cursors, LightspeedSalesFeed.Cursor);
+        var inventorySeen = Version(cursors, LightspeedInventoryFeed.Cursor);
+        var salesReadToTheEndSince = poller.SalesReadToTheEndSince(connection.ConnectionId);
+        var inventoryReadToTheEndSince = poller.InventoryReadToTheEndSince(connection.ConnectionId);
         long? salesUpTo = null;
         long? inventoryUpTo = null;
         var inventoryNotices = new List<InboundEvent>();
@@ -26,26 +29,19 @@ internal sealed class LightspeedEventProcessor(LightspeedPoller poller, Lightspe
         {
             switch (inbound.EventType)
             {
-                case "sale.update" when Reach(inbound, salesSeen, poller.SalesReadToTheEndSince(connection.ConnectionId)) is { } version:
+                case "sale.update" when Reach(inbound, salesSeen, salesReadToTheEndSince) is { } version:
                     salesUpTo = Math.Max(salesUpTo ?? version, version);
                     break;
 
-                case "inventory.update" when Reach(inbound, inventorySeen, poller.InventoryReadToTheEndSince(connection.ConnectionId)) is { } version:
+                case "inventory.update" when Reach(inbound, inventorySeen, inventoryReadToTheEndSince) is { } version:
                     inventoryUpTo = Math.Max(inventoryUpTo ?? version, version);
                     inventoryNotices.Add(inbound);
                     break;
             }
         }
 
-        var inventoryReads = pacing.Inventory(connection, settings);
-        if (inventoryUpTo is not null && !inventoryReads.TryTake())
+        if (inventoryUpTo is not null && !pacing.Inventory(connection, settings).TryTakeOrDefer(batch, inventoryNotices))
         {
-            var wait = inventoryReads.NextTurnIn();
-            foreach (var notice in inventoryNotices)
-            {
-                batch.Defer(notice, wait);
-            }
-
             inventoryUpTo = null;
         }
 
@@ -84,6 +80,6 @@ internal sealed class LightspeedEventProcessor(LightspeedPoller poller, Lightspe
         }
     }
 
-    private async Task<long?> CursorAsync(PosConnection connection, string name, CancellationToken cancellationToken) =>
-        await store.GetCursorAsync(connection.ConnectionId, name, cancellationToken) is { } stored ? long.Parse(stored, CultureInfo.InvariantCulture) : null;
+    private static long? Version(Dictionary<string, string> cursors, string name) =>
+        cursors.TryGetValue(name, out var stored) ? long.Parse(stored, CultureInfo.InvariantCulture) : null;
 }

@@ -10,13 +10,11 @@ namespace MakeTheChange.Connectors.Lightspeed.Inbound;
 /// </summary>
 internal sealed class LightspeedInventoryMarks(PosConnectionStore store)
 {
-    public async Task RememberAsync(PosConnection connection, IReadOnlyList<InventoryRecord> records, CancellationToken cancellationToken)
-    {
-        foreach (var record in records)
-        {
-            await store.SetCursorAsync(connection.ConnectionId, Name(record), Describe(record), cancellationToken);
-        }
-    }
+    public Task RememberAsync(PosConnection connection, IReadOnlyList<InventoryRecord> records, CancellationToken cancellationToken) =>
+        store.SetCursorsAsync(
+            connection.ConnectionId,
+            records.GroupBy(Name, StringComparer.Ordinal).ToDictionary(group => group.Key, group => Describe(group.Last()), StringComparer.Ordinal),
+            cancellationToken);
 
     /// <summary>Those of these records that are the echo of the hub's own writes, in one round trip.</summary>
     public async Task<IReadOnlySet<InventoryRecord>> EchoesAsync(PosConnection connection, IReadOnlyList<InventoryRecord> records, CancellationToken cancellationToken)

@@ -18,28 +18,30 @@ internal sealed class LightspeedPollPacing(TimeProvider clock)
     private const double SalesShare = 0.5;
     private const double InventoryShare = 0.1;
 
-    private readonly ConcurrentDictionary<string, (int Requests, TimeSpan Window, ReadPace Sales, ReadPace Inventory)> _paces = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, Paces> _paces = new(StringComparer.Ordinal);
 
     public ReadPace Sales(PosConnection connection, LightspeedSettings settings) => Of(connection, settings).Sales;
 
     public ReadPace Inventory(PosConnection connection, LightspeedSettings settings) => Of(connection, settings).Inventory;
 
-    private (int Requests, TimeSpan Window, ReadPace Sales, ReadPace Inventory) Of(PosConnection connection, LightspeedSettings settings)
+    private Paces Of(PosConnection connection, LightspeedSettings settings)
     {
-        var (requests, window) = (settings.BudgetRequests, settings.BudgetWindow);
+        var budget = (settings.BudgetRequests, settings.BudgetWindow);
         return _paces.AddOrUpdate(
             connection.ConnectionId,
-            _ => Create(requests, window),
-            (_, known) => known.Requests == requests && known.Window == window ? known : Create(requests, window));
+            _ => Create(budget),
+            (_, known) => known.Budget == budget ? known : Create(budget));
     }
 
-    private (int, TimeSpan, ReadPace, ReadPace) Create(int requests, TimeSpan window)
+    private Paces Create((int Requests, TimeSpan Window) budget)
     {
-        var perSecond = requests / window.TotalSeconds;
-        return (
-            requests,
-            window,
-            new ReadPace(perSecond * SalesShare, Math.Max(1, requests / 50), clock),
+        var perSecond = budget.Requests / budget.Window.TotalSeconds;
+        return new Paces(
+            budget,
+            new ReadPace(perSecond * SalesShare, Math.Max(1, budget.Requests / 50), clock),
             new ReadPace(Math.Min(perSecond * InventoryShare, 1 / InventoryFeedInterval.TotalSeconds), 1, clock));
     }
+
+    /// <summary>A connection's paces, made for the budget it had then (a changed budget makes new ones).</summary>
+    private sealed record Paces((int Requests, TimeSpan Window) Budget, ReadPace Sales, ReadPace Inventory);
 }

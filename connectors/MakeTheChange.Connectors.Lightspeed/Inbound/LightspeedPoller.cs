@@ -44,7 +44,11 @@ internal sealed class LightspeedPoller(LightspeedSalesFeed sales, LightspeedInve
             var inventoryAfter = await CursorAsync(lightspeed, connection, LightspeedInventoryFeed.Cursor, settings, cancellationToken);
             if (salesUpTo is { } salesTarget)
             {
-                polls.SalesToTheEndAt = salesTarget == ToTheEnd ? startedAt : polls.SalesToTheEndAt;
+                if (salesTarget == ToTheEnd)
+                {
+                    polls.SalesToTheEndAt = startedAt;
+                }
+
                 if (salesAfter is { } salesFrom)
                 {
                     await sales.SyncAsync(lightspeed, connection, salesFrom, salesTarget, cancellationToken);
@@ -53,7 +57,11 @@ internal sealed class LightspeedPoller(LightspeedSalesFeed sales, LightspeedInve
 
             if (inventoryUpTo is { } inventoryTarget)
             {
-                polls.InventoryToTheEndAt = inventoryTarget == ToTheEnd ? startedAt : polls.InventoryToTheEndAt;
+                if (inventoryTarget == ToTheEnd)
+                {
+                    polls.InventoryToTheEndAt = startedAt;
+                }
+
                 if (inventoryAfter is { } inventoryFrom)
                 {
                     var salesSeenUpTo = long.Parse((await store.GetCursorAsync(connection.ConnectionId, LightspeedSalesFeed.Cursor, cancellationToken))!, CultureInfo.InvariantCulture);

@@ -61,7 +61,8 @@ public sealed class WebhookDeliveryService<TSubscription, TEvent>(
                 continue;
             }
 
-            // Every batch of a subscription has the same delay, so waiting here keeps them in the order raised.
+            // Every batch of a subscription has the same delay, so waiting here starts them in the order raised;
+            // with several batches in flight they may still arrive in another order, as real webhooks do.
             var wait = batch.DueAt - time.GetUtcNow();
             if (wait > TimeSpan.Zero)
             {

@@ -33,13 +33,12 @@ internal sealed class SquareCountMarks(PosConnectionStore store)
     }
 
     /// <summary>Remembers the counts Square reported for a push of the hub's, to know their echo when it comes back.</summary>
-    public async Task RememberPushedAsync(PosConnection connection, IReadOnlyList<InventoryCount> counts, CancellationToken cancellationToken)
-    {
-        foreach (var count in counts)
-        {
-            await store.SetCursorAsync(connection.ConnectionId, PushedName(count.CatalogObjectId, count.LocationId), Describe(count), cancellationToken);
-        }
-    }
+    public Task RememberPushedAsync(PosConnection connection, IReadOnlyList<InventoryCount> counts, CancellationToken cancellationToken) =>
+        store.SetCursorsAsync(
+            connection.ConnectionId,
+            counts.GroupBy(count => PushedName(count.CatalogObjectId, count.LocationId), StringComparer.Ordinal)
+                .ToDictionary(group => group.Key, group => Describe(group.Last()), StringComparer.Ordinal),
+            cancellationToken);
 
     private static string SeenName(InventoryCount count) => $"square.count.seen:{count.CatalogObjectId}@{count.LocationId}";
 

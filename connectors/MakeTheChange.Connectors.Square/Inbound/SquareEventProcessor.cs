@@ -121,15 +121,8 @@ internal sealed partial class SquareEventProcessor(
             return;
         }
 
-        if (!turns.Pace.TryTake())
+        if (!turns.Pace.TryTakeOrDefer(batch, open.Select(notice => notice.Event)))
         {
-            // The read these notices may need comes at the next turn, with the notices that arrive meanwhile.
-            var wait = turns.Pace.NextTurnIn();
-            foreach (var (inbound, _) in open)
-            {
-                batch.Defer(inbound, wait);
-            }
-
             return;
         }
 

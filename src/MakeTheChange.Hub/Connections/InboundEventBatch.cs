@@ -14,13 +14,19 @@ public sealed class InboundEventBatch(IReadOnlyList<InboundEvent> events)
 
     public IReadOnlyList<InboundEvent> Events => events;
 
-    /// <summary>Leaves the event for later, due again after <paramref name="wait"/>: no failure, no attempt counted.</summary>
+    /// <summary>
+    /// Leaves the event for later, due again after <paramref name="wait"/>: no failure, no attempt counted.
+    /// An event already failed stays failed.
+    /// </summary>
     public void Defer(InboundEvent inbound, TimeSpan wait)
     {
         ArgumentNullException.ThrowIfNull(inbound);
         lock (_gate)
         {
-            _deferred[inbound.Id] = wait < TimeSpan.Zero ? TimeSpan.Zero : wait;
+            if (!_failed.ContainsKey(inbound.Id))
+            {
+                _deferred[inbound.Id] = wait < TimeSpan.Zero ? TimeSpan.Zero : wait;
+            }
         }
     }
 

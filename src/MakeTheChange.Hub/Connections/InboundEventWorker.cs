@@ -6,7 +6,7 @@ namespace MakeTheChange.Hub.Connections;
 
 /// <summary>
 /// Processes stored webhook events: each connection in its own lane, its events in the order they
-/// arrived, a batch at a time; lanes of different connections run side by side (up to
+/// fell due (the order they arrived, unless retried or deferred), a batch at a time; lanes of different connections run side by side (up to
 /// <see cref="ConnectorOptions.MaxConcurrentConnections"/>), so a slow POS never holds back another one.
 /// A failed event is retried with a growing delay.
 /// </summary>
@@ -164,19 +164,16 @@ internal sealed partial class InboundEventWorker : BackgroundService
             return 0;
         }
 
-        var batch = new InboundEventBatch(events);
         var connection = await _connections.FindAsync(connectionId, cancellationToken);
         var connector = connection is null ? null : _connectors.Find(connection.Kind);
         if (connection is null || connector is null)
         {
             // The connection was deleted or its connector is not installed: nothing can process its events.
-            foreach (var inbound in events)
-            {
-                await _inbox.MarkFailedAsync(inbound.Id, "No connector for this connection.", _options.Value.MaxRetryDelay, cancellationToken);
-            }
-
+            await _inbox.MarkFailedAsync([.. events.Select(inbound => (inbound.Id, "No connector for this connection.", _options.Value.MaxRetryDelay))], cancellationToken);
             return events.Count;
         }
+
+        var batch = new InboundEventBatch(events);
 
         try
         {
@@ -215,19 +212,16 @@ internal sealed partial class InboundEventWorker : BackgroundService
             WakeLater(connection.ConnectionId, deferred.Values.Min() + DueMargin);
         }
 
-        foreach (var inbound in batch.Events.Where(inbound => failed.ContainsKey(inbound.Id)))
-        {
-            var error = failed[inbound.Id];
-            LogEventFailed(inbound.EventType, inbound.EventId, inbound.ConnectionId, error);
-            await _inbox.MarkFailedAsync(inbound.Id, error, RetryDelay.After(inbound.Attempts, _options.Value), CancellationToken.None);
-        }
-
         if (failed.Count > 0)
         {
-            var (firstId, firstError) = failed.MinBy(pair => pair.Key);
-            var first = batch.Events.First(inbound => inbound.Id == firstId);
+            var failedEvents = batch.Events.Where(inbound => failed.ContainsKey(inbound.Id)).ToList();
+            await _inbox.MarkFailedAsync(
+                [.. failedEvents.Select(inbound => (inbound.Id, failed[inbound.Id], RetryDelay.After(inbound.Attempts, _options.Value)))],
+                CancellationToken.None);
+            var first = failedEvents[0];
             var more = failed.Count > 1 ? $" (and {failed.Count - 1} more events)" : string.Empty;
-            await _connections.RecordErrorAsync(connection.ConnectionId, $"Processing {first.EventType} {first.EventId}{more}: {firstError}", CancellationToken.None);
+            LogEventsFailed(first.EventType, first.EventId, more, connection.ConnectionId, failed[first.Id]);
+            await _connections.RecordErrorAsync(connection.ConnectionId, $"Processing {first.EventType} {first.EventId}{more}: {failed[first.Id]}", CancellationToken.None);
         }
     }
 
@@ -247,8 +241,8 @@ internal sealed partial class InboundEventWorker : BackgroundService
             TaskScheduler.Default);
     }
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Processing {EventType} {EventId} of connection {ConnectionId} failed, retrying later: {Error}")]
-    private partial void LogEventFailed(string eventType, string eventId, string connectionId, string error);
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Processing {EventType} {EventId}{More} of connection {ConnectionId} failed, retrying later: {Error}")]
+    private partial void LogEventsFailed(string eventType, string eventId, string more, string connectionId, string error);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Taking inbound events failed: {Reason}")]
     private partial void LogWorkFailed(string reason);

@@ -150,9 +150,6 @@ public sealed class PosConnectionStore(NpgsqlDataSource dataSource, TimeProvider
     public Task<Dictionary<string, string>> FindSkusAsync(string connectionId, IReadOnlyCollection<string> externalItemIds, CancellationToken cancellationToken) =>
         PairsAsync("SELECT external_item_id, sku FROM pos_item_map WHERE connection_id = $1 AND external_item_id = ANY($2)", connectionId, externalItemIds, cancellationToken);
 
-    public Task<string?> FindSkuAsync(string connectionId, string externalItemId, CancellationToken cancellationToken) =>
-        TextAsync("SELECT sku FROM pos_item_map WHERE connection_id = $1 AND external_item_id = $2", cancellationToken, connectionId, externalItemId);
-
     public Task<string?> FindExternalItemAsync(string connectionId, string sku, CancellationToken cancellationToken) =>
         TextAsync("SELECT external_item_id FROM pos_item_map WHERE connection_id = $1 AND sku = $2", cancellationToken, connectionId, sku);
 

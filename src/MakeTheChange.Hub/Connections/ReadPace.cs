@@ -24,38 +24,52 @@ public sealed class ReadPace
         _countedAt = clock.GetUtcNow();
     }
 
-    /// <summary>How long until a turn is free; zero when one is free now.</summary>
-    public TimeSpan NextTurnIn()
+    /// <summary>
+    /// Takes a turn for a read that <paramref name="notices"/> wait on, and says so; when none is free,
+    /// defers them in <paramref name="batch"/> to the next turn, when the read comes with the notices that
+    /// arrive meanwhile.
+    /// </summary>
+    public bool TryTakeOrDefer(InboundEventBatch batch, IEnumerable<InboundEvent> notices)
     {
-        lock (_gate)
+        ArgumentNullException.ThrowIfNull(batch);
+        ArgumentNullException.ThrowIfNull(notices);
+        if (TryTake(out var wait))
         {
-            Refill();
-            return _turns >= 1 ? TimeSpan.Zero : TimeSpan.FromSeconds((1 - _turns) / _perSecond);
-        }
-    }
-
-    /// <summary>Takes a turn when one is free now, and says so; otherwise takes nothing.</summary>
-    public bool TryTake()
-    {
-        lock (_gate)
-        {
-            Refill();
-            if (_turns < 1)
-            {
-                return false;
-            }
-
-            _turns--;
             return true;
         }
+
+        foreach (var notice in notices)
+        {
+            batch.Defer(notice, wait);
+        }
+
+        return false;
     }
 
     /// <summary>Waits for a free turn and takes it.</summary>
     public async Task TakeAsync(CancellationToken cancellationToken)
     {
-        while (!TryTake())
+        while (!TryTake(out var wait))
         {
-            await Task.Delay(NextTurnIn() + TimeSpan.FromMilliseconds(1), _clock, cancellationToken);
+            await Task.Delay(wait + TimeSpan.FromMilliseconds(1), _clock, cancellationToken);
+        }
+    }
+
+    /// <summary>Takes a turn when one is free now; otherwise takes nothing and says how long until one is.</summary>
+    private bool TryTake(out TimeSpan wait)
+    {
+        lock (_gate)
+        {
+            Refill();
+            if (_turns >= 1)
+            {
+                _turns--;
+                wait = TimeSpan.Zero;
+                return true;
+            }
+
+            wait = TimeSpan.FromSeconds((1 - _turns) / _perSecond);
+            return false;
         }
     }
 
