@@ -172,8 +172,6 @@ public sealed class LightspeedConnectorContractTests : PosConnectorContract<Ligh
     private static long SalesReads(LightspeedPosUnderTest pos) =>
         pos.Lightspeed.GetStats().Requests.GetValueOrDefault("GET /api/2.0/sales");
 
-    private static async Task<long> PendingEventsAsync(TestHub hub) =>
-        (await hub.Client.GetJsonAsync($"/api/connections/{ConnectionId}")).GetProperty("health").GetProperty("pendingEvents").GetInt64();
 
     private static long Writes(LightspeedPosUnderTest pos) =>
         pos.Lightspeed.GetStats().Requests.GetValueOrDefault("PUT /api/2.1/products/{productId}");

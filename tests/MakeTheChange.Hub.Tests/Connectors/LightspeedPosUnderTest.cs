@@ -180,21 +180,7 @@ public sealed class LightspeedPosUnderTest : IPosUnderTest
     }
 
     /// <summary>The feed reads once a poll has finished: one more read in the last quarter second means it has not.</summary>
-    private async Task<long> ReadsOnceQuietAsync()
-    {
-        var before = Reads();
-        while (true)
-        {
-            await Task.Delay(TimeSpan.FromMilliseconds(250));
-            var now = Reads();
-            if (now == before)
-            {
-                return now;
-            }
-
-            before = now;
-        }
-    }
+    private Task<long> ReadsOnceQuietAsync() => Eventually.SettledAsync(Reads, TimeSpan.FromMilliseconds(250), TimeSpan.FromSeconds(60));
 
     private long Reads() => FeedEndpoints.Sum(endpoint => Lightspeed.GetStats().Requests.GetValueOrDefault(endpoint));
 

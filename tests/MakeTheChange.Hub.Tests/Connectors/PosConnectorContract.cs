@@ -251,6 +251,9 @@ public abstract class PosConnectorContract<TPos>
     protected static async Task<int> OnHandAsync(TestHub hub, string sku, string store) =>
         (await hub.Client.GetJsonAsync($"/api/stock/{sku}/{store}")).Int("onHand");
 
+    protected static async Task<long> PendingEventsAsync(TestHub hub) =>
+        (await hub.Client.GetJsonAsync($"/api/connections/{ConnectionId}")).GetProperty("health").GetProperty("pendingEvents").GetInt64();
+
     protected static async Task<System.Text.Json.JsonElement> LastMovementAsync(TestHub hub, string sku, string store) =>
         (await hub.Client.GetJsonAsync($"/api/stock/{sku}/{store}/movements")).GetProperty("items").EnumerateArray().Last();
 

@@ -55,7 +55,4 @@ public sealed class SquareConnectorContractTests : PosConnectorContract<SquarePo
 
     private static long OrderReads(SquarePosUnderTest pos) =>
         pos.Requests("GET /v2/orders/{order_id}") + pos.Requests("POST /v2/orders/batch-retrieve");
-
-    private static async Task<long> PendingEventsAsync(TestHub hub) =>
-        (await hub.Client.GetJsonAsync($"/api/connections/{ConnectionId}")).GetProperty("health").GetProperty("pendingEvents").GetInt64();
 }

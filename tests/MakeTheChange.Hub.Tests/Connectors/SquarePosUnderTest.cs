@@ -171,21 +171,7 @@ public sealed class SquarePosUnderTest : IPosUnderTest
     /// The change-feed reads once notices have stopped setting them off: the hub reads the feed at most once
     /// a second, so a notice may wait for the next turn after a read another one made.
     /// </summary>
-    private async Task<long> ReadsOnceQuietAsync()
-    {
-        var before = Reads();
-        while (true)
-        {
-            await Task.Delay(TimeSpan.FromMilliseconds(1500));
-            var now = Reads();
-            if (now == before)
-            {
-                return now;
-            }
-
-            before = now;
-        }
-    }
+    private Task<long> ReadsOnceQuietAsync() => Eventually.SettledAsync(Reads, TimeSpan.FromMilliseconds(1500), TimeSpan.FromSeconds(60));
 
     private async Task SendCountNoticeAsync(string store, string sku, DateTimeOffset calculatedAt)
     {
