@@ -9,8 +9,11 @@ public sealed record StockLot(string Key, DateOnly? BestBefore, int Quantity, lo
     /// <summary>The lot number as callers know it; null for units received without one.</summary>
     public string? Lot => IsLotless(Key) ? null : Key;
 
+    /// <summary>The key of units received with neither a lot number nor a best-before date (kept in the level row).</summary>
+    public const string UnlottedKey = "@";
+
     public static string KeyFor(string? lot, DateOnly? bestBefore) =>
-        lot ?? (bestBefore is { } date ? $"@{date:yyyy-MM-dd}" : "@");
+        lot ?? (bestBefore is { } date ? $"@{date:yyyy-MM-dd}" : UnlottedKey);
 
     public static bool IsLotless(string key) => key.StartsWith('@');
 }

@@ -18,7 +18,9 @@ internal sealed class StockQueries(NpgsqlDataSource dataSource)
         levels.Parameters.AddTyped(sku);
         var lots = new NpgsqlBatchCommand(
             """
-            SELECT location_id, lot, best_before, quantity FROM stock_lots WHERE sku = $1
+            SELECT location_id, lot, best_before, quantity, received_seq FROM stock_lots WHERE sku = $1
+            UNION ALL
+            SELECT location_id, '@', NULL, unlotted, unlotted_received_seq FROM stock_levels WHERE sku = $1 AND unlotted > 0
             ORDER BY location_id, best_before NULLS LAST, received_seq
             """);
         lots.Parameters.AddTyped(sku);

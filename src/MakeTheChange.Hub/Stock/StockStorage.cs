@@ -21,7 +21,8 @@ internal sealed class StockStorage(NpgsqlDataSource dataSource) : IGrainStorage<
 
     internal const string ReadLevelsSql =
         $"""
-        SELECT k.i, p.known IS NOT NULL, l.known IS NOT NULL, s.on_hand, s.held, s.safety_stock, s.last_seq, s.version, s.updated_at
+        SELECT k.i, p.known IS NOT NULL, l.known IS NOT NULL, s.on_hand, s.held, s.safety_stock, s.last_seq, s.version, s.updated_at,
+               s.unlotted, s.unlotted_received_seq, s.unlotted_received_at
         FROM {Keys}
         LEFT JOIN LATERAL (SELECT true AS known FROM products p WHERE p.sku = k.sku OFFSET 0) p ON true
         LEFT JOIN LATERAL (SELECT true AS known FROM locations l WHERE l.location_id = k.location_id OFFSET 0) l ON true
@@ -105,6 +106,11 @@ internal sealed class StockStorage(NpgsqlDataSource dataSource) : IGrainStorage<
                     Version = reader.GetInt64(7),
                     UpdatedAt = reader.GetFieldValue<DateTimeOffset>(8),
                 };
+            if (!reader.IsDBNull(3) && reader.GetInt32(9) > 0)
+            {
+                var unlotted = new StockLot(StockLot.UnlottedKey, null, reader.GetInt32(9), reader.GetInt64(10), reader.GetFieldValue<DateTimeOffset>(11));
+                states[i] = states[i] with { Lots = states[i].Lots.Add(unlotted.Key, unlotted) };
+            }
         }
     }
 
@@ -122,7 +128,7 @@ internal sealed class StockStorage(NpgsqlDataSource dataSource) : IGrainStorage<
             cancellationToken);
         foreach (var (i, grainLots) in lots)
         {
-            states[i] = states[i] with { Lots = grainLots };
+            states[i] = states[i] with { Lots = states[i].Lots.SetItems(grainLots) };
         }
     }
 
@@ -206,6 +212,9 @@ internal sealed class StockStorage(NpgsqlDataSource dataSource) : IGrainStorage<
         var lastSeq = new long[writes.Count];
         var versions = new long[writes.Count];
         var updatedAt = new DateTimeOffset[writes.Count];
+        var unlotted = new int[writes.Count];
+        var unlottedReceivedSeq = new long[writes.Count];
+        var unlottedReceivedAt = new DateTimeOffset?[writes.Count];
         for (var i = 0; i < writes.Count; i++)
         {
             var next = writes[i].Next;
@@ -217,17 +226,26 @@ internal sealed class StockStorage(NpgsqlDataSource dataSource) : IGrainStorage<
             lastSeq[i] = next.LastSeq;
             versions[i] = writes[i].NewVersion;
             updatedAt[i] = next.UpdatedAt;
+            if (next.Lots.GetValueOrDefault(StockLot.UnlottedKey) is { } units)
+            {
+                (unlotted[i], unlottedReceivedSeq[i], unlottedReceivedAt[i]) = (units.Quantity, units.ReceivedSeq, units.ReceivedAt);
+            }
         }
 
         // A first write inserts; any other updates only the version it read. A row whose version moved
-        // on (another node) is not written, and that write is stale.
+        // on (another node) is not written, and that write is stale. The units without lot number or
+        // best-before live in the level row (migration 0006), not in stock_lots.
         var command = batch.Add(
             """
-            INSERT INTO stock_levels AS s (location_id, sku, on_hand, held, safety_stock, last_seq, version, updated_at)
-            SELECT * FROM unnest($1::text[], $2::text[], $3::int[], $4::int[], $5::int[], $6::bigint[], $7::bigint[], $8::timestamptz[])
+            INSERT INTO stock_levels AS s
+                (location_id, sku, on_hand, held, safety_stock, last_seq, version, updated_at, unlotted, unlotted_received_seq, unlotted_received_at)
+            SELECT * FROM unnest($1::text[], $2::text[], $3::int[], $4::int[], $5::int[], $6::bigint[], $7::bigint[], $8::timestamptz[],
+                                 $9::int[], $10::bigint[], $11::timestamptz[])
             ON CONFLICT (location_id, sku) DO UPDATE
             SET on_hand = excluded.on_hand, held = excluded.held, safety_stock = excluded.safety_stock,
-                last_seq = excluded.last_seq, version = excluded.version, updated_at = excluded.updated_at
+                last_seq = excluded.last_seq, version = excluded.version, updated_at = excluded.updated_at,
+                unlotted = excluded.unlotted, unlotted_received_seq = excluded.unlotted_received_seq,
+                unlotted_received_at = excluded.unlotted_received_at
             WHERE s.version = excluded.version - 1
             """,
             writes.Count,
@@ -257,9 +275,11 @@ internal sealed class StockStorage(NpgsqlDataSource dataSource) : IGrainStorage<
                 }
             });
         command.Parameters.AddTyped(locations).AddTyped(skus).AddTyped(onHand).AddTyped(held)
-            .AddTyped(safety).AddTyped(lastSeq).AddTyped(versions).AddTyped(updatedAt);
+            .AddTyped(safety).AddTyped(lastSeq).AddTyped(versions).AddTyped(updatedAt)
+            .AddTyped(unlotted).AddTyped(unlottedReceivedSeq).AddTyped(unlottedReceivedAt);
     }
 
+    /// <summary>The lots in <c>stock_lots</c>: all but the unlotted units, which the level row holds.</summary>
     private static void AppendLots(WriteBatch batch, IReadOnlyList<GrainWrite<StockState>> writes)
     {
         var removed = new KeyColumns();
@@ -278,6 +298,11 @@ internal sealed class StockStorage(NpgsqlDataSource dataSource) : IGrainStorage<
 
             foreach (var (key, lot) in next)
             {
+                if (key == StockLot.UnlottedKey)
+                {
+                    continue;
+                }
+
                 if (!previous.TryGetValue(key, out var before) || before != lot)
                 {
                     changed.Add(write.Next, key);
@@ -290,7 +315,7 @@ internal sealed class StockStorage(NpgsqlDataSource dataSource) : IGrainStorage<
 
             foreach (var key in previous.Keys)
             {
-                if (!next.ContainsKey(key))
+                if (key != StockLot.UnlottedKey && !next.ContainsKey(key))
                 {
                     removed.Add(write.Next, key);
                 }

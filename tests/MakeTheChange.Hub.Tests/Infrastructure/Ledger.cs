@@ -27,10 +27,10 @@ internal static class Ledger
             LEFT JOIN (SELECT location_id, sku, sum(quantity) AS total FROM stock_holds GROUP BY location_id, sku) h USING (location_id, sku)
             WHERE l.held <> coalesce(h.total, 0)
             UNION ALL
-            SELECT 'lots ' || l.sku || '@' || l.location_id || ': on hand ' || l.on_hand || ' but lots add up to ' || coalesce(t.total, 0)
+            SELECT 'lots ' || l.sku || '@' || l.location_id || ': on hand ' || l.on_hand || ' but lots add up to ' || (coalesce(t.total, 0) + l.unlotted)
             FROM stock_levels l
             LEFT JOIN (SELECT location_id, sku, sum(quantity) AS total FROM stock_lots GROUP BY location_id, sku) t USING (location_id, sku)
-            WHERE greatest(l.on_hand, 0) <> coalesce(t.total, 0)
+            WHERE greatest(l.on_hand, 0) <> coalesce(t.total, 0) + l.unlotted
             UNION ALL
             SELECT 'orphan hold ' || h.reservation_id || ' on ' || h.sku || '@' || h.location_id || ' (reservation ' || coalesce(r.status, 'missing') || ')'
             FROM stock_holds h LEFT JOIN reservations r USING (reservation_id)

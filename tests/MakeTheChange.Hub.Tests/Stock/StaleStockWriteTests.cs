@@ -57,8 +57,7 @@ public sealed class StaleStockWriteTests
                    '[{"lot": null, "quantity": -1, "bestBefore": null}]', '[{"lot": null, "quantity": 9, "bestBefore": null}]',
                    'api', NULL, NULL, now(), now(), '\x00'
             FROM stock_levels WHERE sku = 'RACE-1';
-            UPDATE stock_levels SET on_hand = on_hand - 1, last_seq = last_seq + 1, version = version + 1 WHERE sku = 'RACE-1';
-            UPDATE stock_lots SET quantity = quantity - 1 WHERE sku = 'RACE-1';
+            UPDATE stock_levels SET on_hand = on_hand - 1, unlotted = unlotted - 1, last_seq = last_seq + 1, version = version + 1 WHERE sku = 'RACE-1';
             """);
         var readBefore = await ActivationsReadAsync(hub);
 

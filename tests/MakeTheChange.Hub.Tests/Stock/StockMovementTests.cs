@@ -185,6 +185,33 @@ public sealed class StockMovementTests
     }
 
     [Fact]
+    public async Task Units_without_lot_or_date_live_in_the_level_row_and_leave_first_received_first_after_a_restart()
+    {
+        string connectionString;
+        await using (var hub = await TestHub.StartAsync())
+        {
+            connectionString = hub.ConnectionString;
+            await hub.Client.CatalogAsync("hub", "MIEL");
+            await hub.Client.ReceiveAsync("MIEL", "hub", 5);
+            await hub.Client.ReceiveAsync("MIEL", "hub", 3, "L1");
+            await hub.Client.ReceiveAsync("MIEL", "hub", 2);
+
+            (await Sql.ListAsync<string>(connectionString, "SELECT lot FROM stock_lots")).ShouldBe(["L1"]);
+            (await Sql.ScalarAsync<int>(connectionString, "SELECT unlotted FROM stock_levels WHERE sku = 'MIEL'")).ShouldBe(7);
+        }
+
+        await using var restarted = await TestHub.StartAsync(connectionString);
+        using var sale = await restarted.Client.PostMovementAsync("MIEL", "hub", new { movementId = "s1", kind = "sale", quantity = 6 });
+
+        var lots = (await sale.ReadJsonAsync()).GetProperty("lots").EnumerateArray().Select(lot => (lot.Str("lot"), lot.Int("quantity"))).ToList();
+        lots.ShouldBe([(null, 1), ("L1", 3)]);
+        var atLocations = (await restarted.Client.GetJsonAsync("/api/stock/MIEL")).GetProperty("locations")[0].GetProperty("lots")
+            .EnumerateArray().Select(lot => (lot.Str("lot"), lot.Int("quantity"))).ToList();
+        atLocations.ShouldBe([(null, 1), ("L1", 3)]);
+        (await Ledger.ViolationsAsync(connectionString)).ShouldBeEmpty();
+    }
+
+    [Fact]
     public async Task A_sku_reads_at_every_location_with_its_totals()
     {
         await using var hub = await TestHub.StartAsync();
