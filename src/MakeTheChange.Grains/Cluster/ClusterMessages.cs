@@ -20,20 +20,25 @@ internal static class ClusterMessages
     {
         var payloads = new List<string>();
         var prefix = $"w|{nodeId}|";
+        var prefixBytes = Encoding.UTF8.GetByteCount(prefix);
         var current = new StringBuilder(prefix);
+        var currentBytes = prefixBytes;
         foreach (var write in writes)
         {
             var line = string.Create(CultureInfo.InvariantCulture, $"{write.Id.Type}\t{write.Id.Key}\t{write.NewVersion}\n");
-            if (current.Length > prefix.Length && Encoding.UTF8.GetByteCount(current.ToString()) + Encoding.UTF8.GetByteCount(line) > MaxPayloadBytes)
+            var lineBytes = Encoding.UTF8.GetByteCount(line);
+            if (currentBytes > prefixBytes && currentBytes + lineBytes > MaxPayloadBytes)
             {
                 payloads.Add(current.ToString());
                 current.Clear().Append(prefix);
+                currentBytes = prefixBytes;
             }
 
             current.Append(line);
+            currentBytes += lineBytes;
         }
 
-        if (current.Length > prefix.Length)
+        if (currentBytes > prefixBytes)
         {
             payloads.Add(current.ToString());
         }
