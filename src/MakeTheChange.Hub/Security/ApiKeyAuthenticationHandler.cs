@@ -1,6 +1,4 @@
 using System.Security.Claims;
-using System.Security.Cryptography;
-using System.Text;
 using System.Text.Encodings.Web;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Http;
@@ -21,26 +19,27 @@ internal sealed class ApiKeyAuthenticationHandler(
     IOptions<HubOptions> hub,
     IProblemDetailsService problems) : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
 {
-    private readonly byte[] _adminKeyHash = SHA256.HashData(Encoding.UTF8.GetBytes(hub.Value.AdminApiKey ?? string.Empty));
+    private const string BearerPrefix = "Bearer ";
+
+    // The same for every request with the admin key, and nothing changes it: one instance serves them all.
+    private static readonly ClaimsPrincipal Admin = new(new ClaimsIdentity(
+        [new Claim(ClaimTypes.Name, "admin"), new Claim(ClaimTypes.Role, ApiKeyAuthentication.AdminRole)],
+        ApiKeyAuthentication.Scheme));
 
     protected override Task<AuthenticateResult> HandleAuthenticateAsync()
     {
         var header = Request.Headers.Authorization.ToString();
-        if (!header.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase))
+        if (!header.StartsWith(BearerPrefix, StringComparison.OrdinalIgnoreCase))
         {
             return Task.FromResult(AuthenticateResult.NoResult());
         }
 
-        var presented = SHA256.HashData(Encoding.UTF8.GetBytes(header["Bearer ".Length..].Trim()));
-        if (string.IsNullOrEmpty(hub.Value.AdminApiKey) || !CryptographicOperations.FixedTimeEquals(presented, _adminKeyHash))
+        if (!ApiKeyComparison.Matches(header.AsSpan(BearerPrefix.Length).Trim(), hub.Value.AdminApiKey ?? string.Empty))
         {
             return Task.FromResult(AuthenticateResult.Fail("The API key is not valid."));
         }
 
-        var identity = new ClaimsIdentity(
-            [new Claim(ClaimTypes.Name, "admin"), new Claim(ClaimTypes.Role, ApiKeyAuthentication.AdminRole)],
-            ApiKeyAuthentication.Scheme);
-        return Task.FromResult(AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(identity), ApiKeyAuthentication.Scheme)));
+        return Task.FromResult(AuthenticateResult.Success(new AuthenticationTicket(Admin, ApiKeyAuthentication.Scheme)));
     }
 
     protected override async Task HandleChallengeAsync(AuthenticationProperties properties)

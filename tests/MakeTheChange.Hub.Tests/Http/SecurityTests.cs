@@ -11,6 +11,7 @@ public sealed class SecurityTests
     [InlineData(null)]
     [InlineData("not-the-key")]
     [InlineData(TestHub.AdminKey + "x")]
+    [InlineData(TestHub.AdminKey + TestHub.AdminKey)]
     public async Task The_api_without_the_admin_key_is_a_401_problem_and_changes_nothing(string? key)
     {
         await using var hub = await TestHub.StartAsync();
