@@ -1,8 +1,7 @@
 using System.Security.Claims;
-using System.Security.Cryptography;
-using System.Text;
 using System.Text.Encodings.Web;
 using Microsoft.AspNetCore.Authentication;
+using MakeTheChange.Hub.Security;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Options;
 
@@ -22,7 +21,7 @@ internal sealed class ApiKeyAuthenticationHandler(
 {
     public const string SchemeName = "ApiKey";
 
-    private readonly byte[] _adminKeyHash = SHA256.HashData(Encoding.UTF8.GetBytes(baseline.Value.AdminApiKey ?? string.Empty));
+    private static readonly ClaimsPrincipal Admin = new(new ClaimsIdentity([new Claim(ClaimTypes.Name, "admin")], SchemeName));
 
     protected override Task<AuthenticateResult> HandleAuthenticateAsync()
     {
@@ -32,14 +31,12 @@ internal sealed class ApiKeyAuthenticationHandler(
             return Task.FromResult(AuthenticateResult.NoResult());
         }
 
-        var presented = SHA256.HashData(Encoding.UTF8.GetBytes(header["Bearer ".Length..].Trim()));
-        if (string.IsNullOrEmpty(baseline.Value.AdminApiKey) || !CryptographicOperations.FixedTimeEquals(presented, _adminKeyHash))
+        if (!ApiKeyComparison.Matches(header.AsSpan("Bearer ".Length).Trim(), baseline.Value.AdminApiKey ?? string.Empty))
         {
             return Task.FromResult(AuthenticateResult.Fail("The API key is not valid."));
         }
 
-        var identity = new ClaimsIdentity([new Claim(ClaimTypes.Name, "admin")], SchemeName);
-        return Task.FromResult(AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(identity), SchemeName)));
+        return Task.FromResult(AuthenticateResult.Success(new AuthenticationTicket(Admin, SchemeName)));
     }
 
     protected override async Task HandleChallengeAsync(AuthenticationProperties properties)
