@@ -11,10 +11,7 @@ namespace MakeTheChange.Connectors.Lightspeed.Inbound;
 internal sealed class LightspeedInventoryMarks(PosConnectionStore store)
 {
     public Task RememberAsync(PosConnection connection, IReadOnlyList<InventoryRecord> records, CancellationToken cancellationToken) =>
-        store.SetCursorsAsync(
-            connection.ConnectionId,
-            records.GroupBy(Name, StringComparer.Ordinal).ToDictionary(group => group.Key, group => Describe(group.Last()), StringComparer.Ordinal),
-            cancellationToken);
+        store.SetCursorsAsync(connection.ConnectionId, records.Select(record => (Name(record), Describe(record))), cancellationToken);
 
     /// <summary>Those of these records that are the echo of the hub's own writes, in one round trip.</summary>
     public async Task<IReadOnlySet<InventoryRecord>> EchoesAsync(PosConnection connection, IReadOnlyList<InventoryRecord> records, CancellationToken cancellationToken)

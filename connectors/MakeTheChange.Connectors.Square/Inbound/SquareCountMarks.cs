@@ -25,20 +25,14 @@ internal sealed class SquareCountMarks(PosConnectionStore store)
         var newer = inStock
             .Where(count => !marks.TryGetValue(SeenName(count), out var seen) || DateTimeOffset.Parse(seen, CultureInfo.InvariantCulture) < count.CalculatedAt)
             .ToList();
-        var seenNow = newer
-            .GroupBy(SeenName, StringComparer.Ordinal)
-            .ToDictionary(group => group.Key, group => Format(group.Max(count => count.CalculatedAt)), StringComparer.Ordinal);
+        var seenNow = newer.GroupBy(SeenName, StringComparer.Ordinal).Select(group => (group.Key, Format(group.Max(count => count.CalculatedAt))));
         await store.SetCursorsAsync(connection.ConnectionId, seenNow, cancellationToken);
         return newer.Any(count => marks.GetValueOrDefault(PushedName(count.CatalogObjectId, count.LocationId)) != Describe(count));
     }
 
     /// <summary>Remembers the counts Square reported for a push of the hub's, to know their echo when it comes back.</summary>
     public Task RememberPushedAsync(PosConnection connection, IReadOnlyList<InventoryCount> counts, CancellationToken cancellationToken) =>
-        store.SetCursorsAsync(
-            connection.ConnectionId,
-            counts.GroupBy(count => PushedName(count.CatalogObjectId, count.LocationId), StringComparer.Ordinal)
-                .ToDictionary(group => group.Key, group => Describe(group.Last()), StringComparer.Ordinal),
-            cancellationToken);
+        store.SetCursorsAsync(connection.ConnectionId, counts.Select(count => (PushedName(count.CatalogObjectId, count.LocationId), Describe(count))), cancellationToken);
 
     private static string SeenName(InventoryCount count) => $"square.count.seen:{count.CatalogObjectId}@{count.LocationId}";
 

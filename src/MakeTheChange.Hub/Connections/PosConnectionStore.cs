@@ -130,9 +130,17 @@ public sealed class PosConnectionStore(NpgsqlDataSource dataSource, TimeProvider
     public Task<Dictionary<string, string>> GetCursorsAsync(string connectionId, IReadOnlyCollection<string> names, CancellationToken cancellationToken) =>
         PairsAsync("SELECT name, value FROM pos_cursors WHERE connection_id = $1 AND name = ANY($2)", connectionId, names, cancellationToken);
 
-    public async Task SetCursorsAsync(string connectionId, IReadOnlyDictionary<string, string> values, CancellationToken cancellationToken)
+    public async Task SetCursorsAsync(string connectionId, IEnumerable<(string Name, string Value)> values, CancellationToken cancellationToken)
     {
-        if (values.Count == 0)
+        // One row per name, and a name given twice keeps its last value: the same row twice in one
+        // INSERT ... ON CONFLICT DO UPDATE is an error in PostgreSQL.
+        var latest = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var (name, value) in values)
+        {
+            latest[name] = value;
+        }
+
+        if (latest.Count == 0)
         {
             return;
         }
@@ -142,7 +150,7 @@ public sealed class PosConnectionStore(NpgsqlDataSource dataSource, TimeProvider
             INSERT INTO pos_cursors (connection_id, name, value) SELECT $1, * FROM unnest($2::text[], $3::text[])
             ON CONFLICT (connection_id, name) DO UPDATE SET value = excluded.value, updated_at = now()
             """);
-        command.Parameters.AddTyped(connectionId).AddTyped(values.Keys.ToArray()).AddTyped(values.Values.ToArray());
+        command.Parameters.AddTyped(connectionId).AddTyped(latest.Keys.ToArray()).AddTyped(latest.Values.ToArray());
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
 

@@ -172,7 +172,6 @@ public sealed class LightspeedConnectorContractTests : PosConnectorContract<Ligh
     private static long SalesReads(LightspeedPosUnderTest pos) =>
         pos.Lightspeed.GetStats().Requests.GetValueOrDefault("GET /api/2.0/sales");
 
-
     private static long Writes(LightspeedPosUnderTest pos) =>
         pos.Lightspeed.GetStats().Requests.GetValueOrDefault("PUT /api/2.1/products/{productId}");
 
