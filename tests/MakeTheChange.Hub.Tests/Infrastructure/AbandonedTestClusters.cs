@@ -41,8 +41,15 @@ internal static class AbandonedTestClusters
                 continue;
             }
 
-            await StopServerAsync(Path.Combine(folder, "data"));
-            Directory.Delete(folder, recursive: true);
+            try
+            {
+                await StopServerAsync(Path.Combine(folder, "data"));
+                Directory.Delete(folder, recursive: true);
+            }
+            catch (Exception exception) when (exception is DirectoryNotFoundException or FileNotFoundException)
+            {
+                // The ended run's watchdog (or another test process's sweep) is removing the same folder.
+            }
         }
     }
 
