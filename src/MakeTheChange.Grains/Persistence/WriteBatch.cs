@@ -12,6 +12,7 @@ public sealed class WriteBatch : IAsyncDisposable
     private readonly List<Func<NpgsqlDataReader, CancellationToken, Task>> _rowReaders = [];
     private readonly List<CountedStatement> _counted = [];
     private readonly List<Func<NpgsqlConnection, CancellationToken, Task>> _uniqueViolationCulprits = [];
+    private readonly List<Action> _afterCommit = [];
     private readonly NpgsqlConnection _connection;
     private readonly NpgsqlTransaction _transaction;
 
@@ -66,6 +67,20 @@ public sealed class WriteBatch : IAsyncDisposable
         var command = Add(sql);
         _uniqueViolationCulprits.Add(findCulprits);
         return command;
+    }
+
+    /// <summary>
+    /// Runs <paramref name="action"/> once the transaction has committed (never when it did not), e.g.
+    /// to wake a worker for rows it wrote: woken earlier, the worker could look before they are visible.
+    /// </summary>
+    public void AfterCommit(Action action) => _afterCommit.Add(action);
+
+    internal void Committed()
+    {
+        foreach (var action in _afterCommit)
+        {
+            action();
+        }
     }
 
     internal bool CanFindUniqueViolationCulprits => _uniqueViolationCulprits.Count > 0;

@@ -243,6 +243,7 @@ internal sealed partial class WriteBatcher(
 
             committing = true;
             await transaction.CommitAsync();
+            batch.Committed();
             metrics.TransactionEnded("committed", writes.Count, Stopwatch.GetElapsedTime(started));
             return (Attempt.Committed, null);
         }

@@ -24,6 +24,6 @@ public static class PosConnectionsServiceCollectionExtensions
         services.AddHostedService(provider => provider.GetRequiredService<InboundEventWorker>());
         services.AddHostedService(provider => provider.GetRequiredService<PushWorker>());
         services.AddHostedService<ConnectionPoller>();
-        return grains.AddOutboxHandler<StockChangesToPush>();
+        return grains;
     }
 }

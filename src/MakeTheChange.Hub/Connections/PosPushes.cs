@@ -15,38 +15,29 @@ public sealed class PosPushes(NpgsqlDataSource dataSource)
 
     internal WakeSignal Queued { get; } = new();
 
-    /// <summary>Queues the pushes these changes call for, inside the outbox's transaction.</summary>
-    public async Task EnqueueAsync(IReadOnlyList<StockChanged> changes, NpgsqlTransaction transaction, CancellationToken cancellationToken)
-    {
-        await using var command = new NpgsqlCommand(
-            """
-            INSERT INTO pos_pushes (connection_id, location_id, sku, seq, movement_id, kind, on_hand_delta, on_hand_after, occurred_at)
-            SELECT m.connection_id, c.location_id, c.sku, c.seq, c.movement_id, c.kind, c.delta, c.after, c.occurred_at
-            FROM unnest($1::text[], $2::text[], $3::bigint[], $4::text[], $5::text[], $6::int[], $7::int[], $8::timestamptz[], $9::text[])
-                 AS c(location_id, sku, seq, movement_id, kind, delta, after, occurred_at, source)
-            JOIN pos_location_map m ON m.location_id = c.location_id
-            JOIN pos_connections p ON p.connection_id = m.connection_id
-            WHERE c.source <> p.kind || ':' || p.connection_id
-            ON CONFLICT DO NOTHING
-            """,
-            transaction.Connection,
-            transaction);
-        command.Parameters
-            .AddTyped(changes.Select(c => c.LocationId).ToArray())
-            .AddTyped(changes.Select(c => c.Sku).ToArray())
-            .AddTyped(changes.Select(c => c.Seq).ToArray())
-            .AddTyped(changes.Select(c => c.MovementId).ToArray())
-            .AddTyped(changes.Select(c => c.Kind).ToArray())
-            .AddTyped(changes.Select(c => c.OnHandDelta).ToArray())
-            .AddTyped(changes.Select(c => c.OnHandAfter).ToArray())
-            .AddTyped(changes.Select(c => c.OccurredAt).ToArray())
-            .AddTyped(changes.Select(c => c.Source).ToArray());
-        // Woken before the outbox transaction commits: the worker may look a moment early, and looks again on its timer.
-        if (await command.ExecuteNonQueryAsync(cancellationToken) > 0)
-        {
-            Queued.Wake();
-        }
-    }
+    /// <summary>
+    /// <paramref name="ledgerInsert"/> (an insert into <c>stock_movements</c>) made to also queue, in the
+    /// same statement and so the same transaction, a push of every change of on hand it records, for
+    /// each connection that maps the change's location except the one the change came from (no echo).
+    /// Queued with the movement itself, a push can be neither lost nor queued twice, and the ledger row's
+    /// columns are sent once. Run in grain storage's write transactions, so the connections are reached
+    /// by one index probe per row (Grains/Persistence/GenericPlans.cs).
+    /// </summary>
+    public static string QueuedWithLedgerInsert(string ledgerInsert) =>
+        $"""
+        WITH ledger AS (
+            {ledgerInsert}
+            RETURNING location_id, sku, seq, movement_id, kind, on_hand_delta, on_hand_after, occurred_at, source
+        )
+        INSERT INTO pos_pushes (connection_id, location_id, sku, seq, movement_id, kind, on_hand_delta, on_hand_after, occurred_at)
+        SELECT m.connection_id, c.location_id, c.sku, c.seq, c.movement_id, c.kind, c.on_hand_delta, c.on_hand_after, c.occurred_at
+        FROM ledger c
+        CROSS JOIN LATERAL (
+            SELECT m.connection_id FROM pos_location_map m JOIN pos_connections p ON p.connection_id = m.connection_id
+            WHERE m.location_id = c.location_id AND c.source <> p.kind || ':' || p.connection_id
+            OFFSET 0) m
+        WHERE c.on_hand_delta <> 0
+        """;
 
     /// <summary>Connections with pushes due now.</summary>
     public async Task<List<string>> ConnectionsWithWorkAsync(CancellationToken cancellationToken)

@@ -39,7 +39,6 @@ internal sealed class StockGrain(StockStorage storage) : Grain<StockState>
         }
 
         State = decision.State;
-        PublishChange(State.Unsaved[^1]);
         PublishHoldsAtRisk(decision.NewlyAtRisk, command.MovementId);
         return new StockCommandOutcome(StockCommandStatus.Applied, StockLevel.Of(State));
     }
@@ -86,7 +85,6 @@ internal sealed class StockGrain(StockStorage storage) : Grain<StockState>
         }
 
         State = fulfilled;
-        PublishChange(State.Unsaved[^1]);
         PublishHoldsAtRisk(decision.NewlyAtRisk, $"fulfil:{reservationId}");
         return true;
     }
@@ -119,17 +117,6 @@ internal sealed class StockGrain(StockStorage storage) : Grain<StockState>
         }
 
         return _recorded.Find(movementId);
-    }
-
-    private void PublishChange(StockLedgerEntry entry)
-    {
-        if (entry.OnHandDelta != 0)
-        {
-            Publish(
-                StockChanged.Topic,
-                Key,
-                new StockChanged(State.Sku, State.LocationId, entry.Seq, entry.MovementId, entry.Kind.ToWire(), entry.OnHandDelta, entry.OnHandAfter, entry.Source, entry.OccurredAt));
-        }
     }
 
     private void PublishHoldsAtRisk(IReadOnlyList<StockHold> atRisk, string movementId)

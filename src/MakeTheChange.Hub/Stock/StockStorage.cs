@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using System.Text.Json;
 using MakeTheChange.Grains.Persistence;
+using MakeTheChange.Hub.Connections;
 using MakeTheChange.Hub.Storage;
 using Npgsql;
 
@@ -11,7 +12,7 @@ namespace MakeTheChange.Hub.Stock;
 /// <c>stock_movements</c> ledger. The writes of many grains go in a handful of set-based statements
 /// (unnest over arrays), whatever the number of grains: one round trip for the whole batch.
 /// </summary>
-internal sealed class StockStorage(NpgsqlDataSource dataSource) : IGrainStorage<StockState>
+internal sealed class StockStorage(NpgsqlDataSource dataSource, PosPushes pushes) : IGrainStorage<StockState>
 {
     private static readonly JsonSerializerOptions Json = JsonSerializerOptions.Web;
 
@@ -385,7 +386,7 @@ internal sealed class StockStorage(NpgsqlDataSource dataSource) : IGrainStorage<
         }
     }
 
-    private static void AppendLedger(WriteBatch batch, IReadOnlyList<GrainWrite<StockState>> writes, Dictionary<(string, string), GrainWrite<StockState>> byKey)
+    private void AppendLedger(WriteBatch batch, IReadOnlyList<GrainWrite<StockState>> writes, Dictionary<(string, string), GrainWrite<StockState>> byKey)
     {
         var rows = new StockLedgerColumns();
         foreach (var write in writes)
@@ -404,10 +405,11 @@ internal sealed class StockStorage(NpgsqlDataSource dataSource) : IGrainStorage<
         // A movement id already in the ledger fails the insert; then the grain learns the recorded
         // answer and runs its calls again, answering that one as a repeat.
         var command = batch.AddInsert(
-            $"""
-            INSERT INTO stock_movements ({StockLedgerColumns.Insert})
-            SELECT * FROM unnest({StockLedgerColumns.Parameters})
-            """,
+            PosPushes.QueuedWithLedgerInsert(
+                $"""
+                INSERT INTO stock_movements ({StockLedgerColumns.Insert})
+                SELECT * FROM unnest({StockLedgerColumns.Parameters})
+                """),
             async (connection, cancellationToken) =>
             {
                 await MarkStaleWritesAsync(connection, byKey, cancellationToken);
@@ -425,6 +427,13 @@ internal sealed class StockStorage(NpgsqlDataSource dataSource) : IGrainStorage<
                 }
             });
         rows.AddTo(command);
+        batch.AfterCommit(() =>
+        {
+            if (command.RecordsAffected > 0)
+            {
+                pushes.Queued.Wake();
+            }
+        });
     }
 
     /// <summary>Marks the writes whose level is no longer at the version they expected (another node wrote it).</summary>
