@@ -44,7 +44,7 @@ internal static class LotAllocation
     {
         var lots = state.Lots;
         var taken = ImmutableArray.CreateBuilder<LotQuantity>();
-        var order = state.LotsInConsumptionOrder();
+        IEnumerable<StockLot> order = state.LotsInConsumptionOrder();
         if (preferredLot is not null && lots.TryGetValue(preferredLot, out var preferred))
         {
             order = order.Where(lot => !ReferenceEquals(lot, preferred)).Prepend(preferred);

@@ -70,12 +70,49 @@ public sealed record StockState : IGrainState<StockState>
     };
 
     /// <summary>The lots in the order stock leaves them: earliest best-before first (FEFO), then first received (FIFO).</summary>
-    public IEnumerable<StockLot> LotsInConsumptionOrder() =>
-        Lots.Values
-            .OrderBy(lot => lot.BestBefore is null)
-            .ThenBy(lot => lot.BestBefore)
-            .ThenBy(lot => lot.ReceivedSeq);
+    public StockLot[] LotsInConsumptionOrder()
+    {
+        // Every movement of every grain orders its lots, mostly one or none: no LINQ sort for those.
+        var lots = new StockLot[Lots.Count];
+        var i = 0;
+        foreach (var (_, lot) in Lots)
+        {
+            lots[i++] = lot;
+        }
 
-    public ImmutableArray<LotQuantity> LotQuantities() =>
-        [.. LotsInConsumptionOrder().Select(lot => new LotQuantity(lot.Lot, lot.BestBefore, lot.Quantity))];
+        if (lots.Length > 1)
+        {
+            Array.Sort(lots, ConsumptionOrder);
+        }
+
+        return lots;
+    }
+
+    public ImmutableArray<LotQuantity> LotQuantities()
+    {
+        var lots = LotsInConsumptionOrder();
+        var quantities = ImmutableArray.CreateBuilder<LotQuantity>(lots.Length);
+        foreach (var lot in lots)
+        {
+            quantities.Add(new LotQuantity(lot.Lot, lot.BestBefore, lot.Quantity));
+        }
+
+        return quantities.MoveToImmutable();
+    }
+
+    private static int ConsumptionOrder(StockLot a, StockLot b)
+    {
+        if (a.BestBefore != b.BestBefore)
+        {
+            return (a.BestBefore, b.BestBefore) switch
+            {
+                (null, _) => 1,
+                (_, null) => -1,
+                var (x, y) => x.Value.CompareTo(y.Value),
+            };
+        }
+
+        // Keys are unique: the order is total, the same on every node whatever the dictionary's order.
+        return a.ReceivedSeq != b.ReceivedSeq ? a.ReceivedSeq.CompareTo(b.ReceivedSeq) : string.CompareOrdinal(a.Key, b.Key);
+    }
 }

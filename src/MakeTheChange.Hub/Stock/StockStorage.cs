@@ -510,7 +510,7 @@ internal sealed class StockStorage(NpgsqlDataSource dataSource, PosPushes pushes
             command.Parameters.AddTyped(_locations).AddTyped(_skus).AddTyped(_keys);
     }
 
-    internal static string ToJson(ImmutableArray<LotQuantity> lots) => JsonSerializer.Serialize(lots, Json);
+    internal static string ToJson(ImmutableArray<LotQuantity> lots) => lots.IsDefaultOrEmpty ? "[]" : JsonSerializer.Serialize(lots, Json);
 
     internal static ImmutableArray<LotQuantity> FromJson(string json) =>
         JsonSerializer.Deserialize<ImmutableArray<LotQuantity>>(json, Json);
