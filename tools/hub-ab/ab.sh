@@ -42,9 +42,10 @@ run() {
   local dll=$1 settings=$2
   sql -c "DROP DATABASE IF EXISTS ab WITH (FORCE)" -c "CREATE DATABASE ab"
   # shellcheck disable=SC2086
-  env ConnectionStrings__Hub="Host=127.0.0.1;Port=$port;Username=postgres;Database=ab" Hub__AdminApiKey=$key \
-    ASPNETCORE_URLS="http://127.0.0.1:$hubport" Logging__LogLevel__Default=Warning $settings \
-    dotnet "$dll" > "$work/hub.log" 2>&1 &
+  # From the build's folder, as the load generator starts it: its appsettings.json is the content root's.
+  (cd "$(dirname "$dll")" && exec env ConnectionStrings__Hub="Host=127.0.0.1;Port=$port;Username=postgres;Database=ab" \
+    Hub__AdminApiKey=$key ASPNETCORE_URLS="http://127.0.0.1:$hubport" Logging__LogLevel__Default=Warning $settings \
+    dotnet "$dll") > "$work/hub.log" 2>&1 &
   hub=$!
   for _ in $(seq 1 150); do curl -sf "http://127.0.0.1:$hubport/health/ready" >/dev/null && break; sleep 0.2; done
   sql -d ab \
