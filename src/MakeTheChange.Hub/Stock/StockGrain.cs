@@ -40,7 +40,9 @@ internal sealed class StockGrain(StockStorage storage) : Grain<StockState>
 
         State = decision.State;
         PublishHoldsAtRisk(decision.NewlyAtRisk, command.MovementId);
-        return new StockCommandOutcome(StockCommandStatus.Applied, StockLevel.Of(State));
+
+        // The entry already holds the level after it, lots in order: no second sort of the lots.
+        return new StockCommandOutcome(StockCommandStatus.Applied, StockLevel.After(State.Sku, State.LocationId, State.Unsaved[^1]));
     }
 
     public StockCommandOutcome SetSafetyStock(int quantity, string source)

@@ -42,6 +42,13 @@ internal sealed class StockStorage(NpgsqlDataSource dataSource, PosPushes pushes
         FROM {Keys} CROSS JOIN LATERAL (SELECT * FROM stock_holds h WHERE h.location_id = k.location_id AND h.sku = k.sku OFFSET 0) h
         """;
 
+    // Built once: every write transaction of stock runs it.
+    private static readonly string InsertLedgerSql = PosPushes.QueuedWithLedgerInsert(
+        $"""
+        INSERT INTO stock_movements ({StockLedgerColumns.Insert})
+        SELECT * FROM unnest({StockLedgerColumns.Parameters})
+        """);
+
     // Deleted by the address of the row each key finds. Only the key's grain writes these rows; another
     // node writing them meanwhile fails the same transaction's level version check.
     internal const string DeleteLotsSql =
@@ -405,11 +412,7 @@ internal sealed class StockStorage(NpgsqlDataSource dataSource, PosPushes pushes
         // A movement id already in the ledger fails the insert; then the grain learns the recorded
         // answer and runs its calls again, answering that one as a repeat.
         var command = batch.AddInsert(
-            PosPushes.QueuedWithLedgerInsert(
-                $"""
-                INSERT INTO stock_movements ({StockLedgerColumns.Insert})
-                SELECT * FROM unnest({StockLedgerColumns.Parameters})
-                """),
+            InsertLedgerSql,
             async (connection, cancellationToken) =>
             {
                 await MarkStaleWritesAsync(connection, byKey, cancellationToken);
