@@ -24,6 +24,9 @@ internal sealed class CounterStorage(NpgsqlDataSource dataSource) : IGrainStorag
     /// <summary>How long each read takes before it goes to the database, so that reads pile up behind it.</summary>
     public TimeSpan ReadDelay { get; set; }
 
+    /// <summary>Called with each written counter once its write transaction has committed (<see cref="WriteBatch.AfterCommit"/>).</summary>
+    public Action<string>? Committed { get; set; }
+
     /// <summary>How many times states were read (each read may load several grains).</summary>
     public int Reads => Volatile.Read(ref _reads);
 
@@ -52,6 +55,13 @@ internal sealed class CounterStorage(NpgsqlDataSource dataSource) : IGrainStorag
 
     public void AppendWrites(WriteBatch batch, IReadOnlyList<GrainWrite<CounterState>> writes)
     {
+        batch.AfterCommit(() =>
+        {
+            foreach (var write in writes)
+            {
+                Committed?.Invoke(write.Next.CounterId);
+            }
+        });
         var byId = writes.ToDictionary(write => write.Next.CounterId, StringComparer.Ordinal);
         var rows = batch.Add(
             """
